@@ -1,0 +1,31 @@
+package org.feedmerge.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One configured source feed.
+ *
+ * @param url      absolute http(s) URL of the feed document
+ * @param title    title to show instead of the feed's own, or null
+ * @param interval poll interval for this feed, or null for the default
+ * @param tags     free-form labels, possibly empty
+ */
+public record FeedConfig(URI url, String title, Duration interval, List<String> tags) {
+    public FeedConfig {
+        Objects.requireNonNull(url, "url");
+        tags = List.copyOf(tags);
+    }
+
+    public Optional<String> optionalTitle() {
+        return Optional.ofNullable(title);
+    }
+
+    /** The interval for this feed, falling back to {@code defaultInterval}. */
+    public Duration intervalOr(Duration defaultInterval) {
+        return interval != null ? interval : defaultInterval;
+    }
+}

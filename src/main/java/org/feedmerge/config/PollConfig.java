@@ -1,0 +1,19 @@
+package org.feedmerge.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * @param defaultInterval interval for feeds that do not set their own
+ * @param threads         size of the scheduler's worker pool (concurrent polls)
+ * @param shutdownGrace   how long in-flight polls may run on after SIGTERM
+ */
+public record PollConfig(Duration defaultInterval, int threads, Duration shutdownGrace) {
+    public PollConfig {
+        Objects.requireNonNull(defaultInterval, "defaultInterval");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+    }
+}
