@@ -1,0 +1,67 @@
+package org.feedmerge.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The {@code feedmerge} command line: entry point of the jar. */
+@Command(name = "feedmerge",
+        mixinStandardHelpOptions = true,
+        versionProvider = FeedmergeCommand.Version.class,
+        description = "Merges many RSS/Atom feeds into one and serves it as RSS 2.0 and Atom 1.0.",
+        subcommands = {RunCommand.class, PollCommand.class, CheckConfigCommand.class})
+public final class FeedmergeCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        useLogbackConfigBesideConfigFile(args);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it in-process. */
+    static CommandLine commandLine() {
+        return new CommandLine(new FeedmergeCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: run, poll or check-config");
+    }
+
+    /**
+     * Points Logback at {@code logback.xml} in the config file's folder unless told otherwise. Must
+     * run before the first logger is created, hence before picocli parses anything.
+     */
+    private static void useLogbackConfigBesideConfigFile(String[] args) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return;
+        }
+        Path config = Path.of(ConfigOption.DEFAULT_PATH);
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("-c") || args[i].equals("--config")) && i + 1 < args.length) {
+                config = Path.of(args[i + 1]);
+            } else if (args[i].startsWith("--config=")) {
+                config = Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        Path parent = config.toAbsolutePath().getParent();
+        Path logback = parent == null ? null : parent.resolve("logback.xml");
+        if (logback != null && Files.isReadable(logback)) {
+            System.setProperty("logback.configurationFile", logback.toString());
+        }
+    }
+
+    /** The version from the jar manifest ({@code Implementation-Version}). */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = FeedmergeCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"feedmerge " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.feedmerge.cli;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.feedmerge.config.ConfigException;
+import org.feedmerge.config.FeedmergeConfig;
+import org.feedmerge.poll.FeedSubscription;
+import org.feedmerge.poll.PollReport;
+import org.feedmerge.poll.PollRound;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code feedmerge poll}: poll every feed once and exit, for cron and systemd timers. */
+@Command(name = "poll",
+        description = {"Poll every configured feed once, store new entries, and exit.",
+            "Exit status 0 when at least one feed answered (or none is configured), 1 when every feed failed."})
+final class PollCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        FeedmergeConfig loaded;
+        try {
+            loaded = config.load();
+        } catch (ConfigException e) {
+            CheckConfigCommand.printProblems(e, spec.commandLine().getErr());
+            return ExitCodes.CONFIG;
+        }
+        try (Pipeline pipeline = Pipeline.open(loaded, Clock.systemUTC())) {
+            List<FeedSubscription> feeds = pipeline.register(loaded.feeds(), loaded.poll().defaultInterval());
+            List<PollReport> reports = new PollRound(pipeline.poller, loaded.poll().threads()).pollAll(feeds);
+            long failed = reports.stream().filter(r -> !r.succeeded()).count();
+            int added = reports.stream().mapToInt(PollReport::added).sum();
+            int updated = reports.stream().mapToInt(PollReport::updated).sum();
+            spec.commandLine().getOut().printf("polled %d feeds: %d ok, %d failed, %d new entries, %d updated%n",
+                    reports.size(), reports.size() - failed, failed, added, updated);
+            boolean everyFeedFailed = !reports.isEmpty() && failed == reports.size();
+            return everyFeedFailed ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.feedmerge.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.feedmerge.config.ConfigException;
+import org.feedmerge.config.FeedmergeConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code feedmerge run}: the daemon, until SIGTERM or Ctrl-C. */
+@Command(name = "run", description = "Run the daemon: poll every feed on schedule and serve the merged feed.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        FeedmergeConfig loaded;
+        try {
+            loaded = config.load();
+        } catch (ConfigException e) {
+            CheckConfigCommand.printProblems(e, spec.commandLine().getErr());
+            return ExitCodes.CONFIG;
+        }
+        Daemon daemon = Daemon.start(loaded, Clock.systemUTC());
+        // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "feedmerge-shutdown"));
+        daemon.awaitStop();
+        return ExitCodes.OK;
+    }
+}

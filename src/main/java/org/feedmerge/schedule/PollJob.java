@@ -1,0 +1,64 @@
+package org.feedmerge.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.net.URI;
+import org.feedmerge.poll.FeedPoller;
+import org.feedmerge.poll.FeedSubscription;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Quartz job of one feed: polls it, then books its next run for when the poll says it is due.
+ * Never two polls of the same feed at once.
+ */
+@DisallowConcurrentExecution
+final class PollJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(PollJob.class);
+
+    static final String FEED_ID = "feedId";
+    static final String URL = "url";
+    static final String INTERVAL_SECONDS = "intervalSeconds";
+
+    private final FeedPoller poller;
+    private final PollScheduler scheduler;
+    private final Clock clock;
+
+    PollJob(FeedPoller poller, PollScheduler scheduler, Clock clock) {
+        this.poller = poller;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    static JobDataMap dataOf(FeedSubscription feed) {
+        JobDataMap data = new JobDataMap();
+        data.put(FEED_ID, feed.feedId());
+        data.put(URL, feed.url().toString());
+        data.put(INTERVAL_SECONDS, feed.interval().toSeconds());
+        return data;
+    }
+
+    static FeedSubscription subscriptionOf(JobDataMap data) {
+        return new FeedSubscription(data.getLong(FEED_ID), URI.create(data.getString(URL)),
+                Duration.ofSeconds(data.getLong(INTERVAL_SECONDS)));
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        FeedSubscription feed = subscriptionOf(context.getMergedJobDataMap());
+        Instant next;
+        try {
+            next = poller.poll(feed).nextPoll();
+        } catch (RuntimeException e) {
+            // The database failed (or a bug): keep the feed alive on its normal interval.
+            LOG.error("feed={} poll failed: {}", feed.url(), e.toString(), e);
+            next = clock.instant().plus(feed.interval());
+        }
+        scheduler.book(context.getJobDetail().getKey(), next);
+    }
+}

@@ -1,0 +1,175 @@
+package org.feedmerge.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.feedmerge.config.PollConfig;
+import org.feedmerge.poll.FeedPoller;
+import org.feedmerge.poll.FeedSubscription;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quartz owns time: one durable job per feed, each run booked as a one-shot trigger for the time
+ * the previous poll asked for. A bounded worker pool; never two polls of one feed at once; a
+ * trigger that misfires (all workers busy, or the machine slept) fires once, not once per missed
+ * interval. Quartz types stay in this package.
+ */
+public final class PollScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PollScheduler.class);
+    private static final String GROUP = "feeds";
+
+    private final Scheduler scheduler;
+    private final Duration shutdownGrace;
+    private final AtomicLong triggerSequence = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Creates the scheduler (not yet started).
+     *
+     * @param config threads and shutdown grace
+     * @param poller polls one feed
+     * @param clock  time source for failure fallbacks
+     */
+    public PollScheduler(PollConfig config, FeedPoller poller, Clock clock) {
+        this.shutdownGrace = config.shutdownGrace();
+        try {
+            this.scheduler = new StdSchedulerFactory(quartzProperties(config.threads())).getScheduler();
+            scheduler.setJobFactory((bundle, unused) -> new PollJob(poller, this, clock));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot create the Quartz scheduler", e);
+        }
+    }
+
+    private static Properties quartzProperties(int threads) {
+        Properties p = new Properties();
+        // A unique name: Quartz keeps schedulers in a JVM-wide repository keyed by name.
+        p.setProperty("org.quartz.scheduler.instanceName", "feedmerge-" + UUID.randomUUID());
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(threads));
+        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "feedmerge-poll");
+        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        return p;
+    }
+
+    /** Adds (or replaces) the feed's job, first due at {@code firstPoll}. */
+    public void schedule(FeedSubscription feed, Instant firstPoll) {
+        JobKey key = keyOf(feed.feedId());
+        JobDetail job = JobBuilder.newJob(PollJob.class)
+                .withIdentity(key)
+                .usingJobData(PollJob.dataOf(feed))
+                .storeDurably()
+                .build();
+        try {
+            scheduler.addJob(job, true);
+            book(key, firstPoll);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule feed " + feed.url(), e);
+        }
+    }
+
+    /** Removes the feed's job; a poll already running finishes. */
+    public void unschedule(long feedId) {
+        try {
+            scheduler.deleteJob(keyOf(feedId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot unschedule feed " + feedId, e);
+        }
+    }
+
+    /** Starts firing triggers. */
+    public void start() {
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot start the Quartz scheduler", e);
+        }
+    }
+
+    /** Books the job's next run: a one-shot trigger with a fresh key. */
+    void book(JobKey job, Instant when) {
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(job.getName() + "#" + triggerSequence.incrementAndGet(), GROUP)
+                .forJob(job)
+                .startAt(Date.from(when))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            scheduler.scheduleJob(trigger);
+        } catch (SchedulerException e) {
+            if (isShutdown()) {
+                LOG.debug("not booking {}: scheduler is shutting down", job);
+                return;
+            }
+            throw new IllegalStateException("cannot book the next poll of " + job, e);
+        }
+    }
+
+    /** Number of polls running right now. */
+    public int runningPolls() {
+        try {
+            return scheduler.getCurrentlyExecutingJobs().size();
+        } catch (SchedulerException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Stops scheduling, lets running polls finish within the shutdown grace, then shuts Quartz
+     * down. Polls still running after the grace are abandoned (logged).
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.standby();
+            long deadline = System.nanoTime() + shutdownGrace.toNanos();
+            while (runningPolls() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(25);
+            }
+            int stillRunning = runningPolls();
+            if (stillRunning > 0) {
+                LOG.warn("{} polls still running after the {} shutdown grace; abandoning them", stillRunning,
+                        shutdownGrace);
+            }
+            scheduler.shutdown(false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SchedulerException e) {
+            LOG.warn("Quartz did not shut down cleanly: {}", e.toString());
+        }
+    }
+
+    private boolean isShutdown() {
+        try {
+            return scheduler.isShutdown() || scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return true;
+        }
+    }
+
+    private static JobKey keyOf(long feedId) {
+        return JobKey.jobKey("feed-" + feedId, GROUP);
+    }
+}

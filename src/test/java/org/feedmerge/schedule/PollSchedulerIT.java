@@ -1,0 +1,193 @@
+package org.feedmerge.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.feedmerge.config.FetchConfig;
+import org.feedmerge.config.PollConfig;
+import org.feedmerge.dedup.EntryIdentity;
+import org.feedmerge.fetch.FeedFetcher;
+import org.feedmerge.parse.FeedParser;
+import org.feedmerge.poll.FeedPoller;
+import org.feedmerge.poll.FeedSubscription;
+import org.feedmerge.poll.NextPollPolicy;
+import org.feedmerge.store.Database;
+import org.feedmerge.store.FeedRow;
+import org.feedmerge.store.FeedStore;
+import org.feedmerge.store.PollStatus;
+import org.feedmerge.testing.Feeds;
+import org.feedmerge.testing.Feeds.Item;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Quartz scheduler driving real polls against a loopback server and a SQLite file. */
+class PollSchedulerIT {
+    private static final Duration INTERVAL = Duration.ofHours(1);
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private final MockWebServer server = new MockWebServer();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile long responseDelayMillis;
+    private Database database;
+    private FeedStore feeds;
+    private FeedFetcher fetcher;
+    private FeedPoller poller;
+    private PollScheduler scheduler;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                requests.incrementAndGet();
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(responseDelayMillis);
+                    String path = request.getUrl().encodedPath();
+                    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml")
+                            .body(Feeds.rss(path, "https://example.org" + path,
+                                    new Item(path + "-1", "https://example.org" + path + "/1", "Story " + path, "text",
+                                            Instant.parse("2026-01-01T00:00:00Z"))))
+                            .build();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }
+        });
+        server.start(InetAddress.getByName("127.0.0.1"), 0);
+        database = Database.open(dir.resolve("feedmerge.db"));
+        feeds = new FeedStore(database);
+        fetcher = new FeedFetcher(new FetchConfig(Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), "feedmerge-test", 1 << 20));
+        poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds, NextPollPolicy.standard(),
+                Clock.systemUTC(), () -> { });
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        fetcher.close();
+        database.close();
+        server.close();
+    }
+
+    private PollScheduler scheduler(int threads, Duration grace) {
+        return new PollScheduler(new PollConfig(INTERVAL, threads, grace, Duration.ZERO), poller, Clock.systemUTC());
+    }
+
+    private FeedSubscription subscribe(String path) {
+        URI url = server.url(path).uri();
+        return new FeedSubscription(feeds.register(url, null).id(), url, INTERVAL);
+    }
+
+    private void awaitRequests(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (requests.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitChecked(List<FeedSubscription> subscriptions) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline
+                && subscriptions.stream().anyMatch(s -> feeds.find(s.feedId()).orElseThrow().lastChecked() == null)) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void everyFeedIsPolledOnceAndBookedForItsNextInterval() throws Exception {
+        scheduler = scheduler(4, Duration.ofSeconds(5));
+        List<FeedSubscription> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            subscriptions.add(subscribe("/feed-" + i));
+        }
+        Instant start = Instant.now();
+        subscriptions.forEach(s -> scheduler.schedule(s, start));
+        scheduler.start();
+
+        awaitChecked(subscriptions);
+        Thread.sleep(300); // a second, unwanted round would have shown up by now
+
+        assertThat(requests).hasValue(12);
+        for (FeedSubscription s : subscriptions) {
+            FeedRow row = feeds.find(s.feedId()).orElseThrow();
+            assertThat(row.lastStatus()).isEqualTo(PollStatus.OK);
+            assertThat(row.nextPoll()).isAfter(start.plus(INTERVAL).minusSeconds(1));
+        }
+    }
+
+    @Test
+    void workerPoolBoundsConcurrentPolls() throws Exception {
+        responseDelayMillis = 200;
+        scheduler = scheduler(2, Duration.ofSeconds(5));
+        List<FeedSubscription> subscriptions = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            subscriptions.add(subscribe("/bounded-" + i));
+        }
+        Instant start = Instant.now();
+        subscriptions.forEach(s -> scheduler.schedule(s, start));
+        scheduler.start();
+
+        awaitChecked(subscriptions);
+
+        assertThat(requests).hasValue(6);
+        assertThat(maxInFlight.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void neverTwoPollsOfTheSameFeedAtOnce() throws Exception {
+        responseDelayMillis = 300;
+        scheduler = scheduler(4, Duration.ofSeconds(5));
+        FeedSubscription feed = subscribe("/single");
+        Instant now = Instant.now();
+        scheduler.schedule(feed, now);
+        // Three more triggers for the same job at the same instant: Quartz must run them one by one.
+        for (int i = 0; i < 3; i++) {
+            scheduler.book(org.quartz.JobKey.jobKey("feed-" + feed.feedId(), "feeds"), now);
+        }
+        scheduler.start();
+
+        awaitRequests(4);
+
+        assertThat(requests).hasValue(4);
+        assertThat(maxInFlight).hasValue(1);
+    }
+
+    @Test
+    void closeLetsARunningPollFinishWithinTheGrace() throws Exception {
+        responseDelayMillis = 700;
+        scheduler = scheduler(2, Duration.ofSeconds(10));
+        FeedSubscription feed = subscribe("/slow");
+        scheduler.schedule(feed, Instant.now());
+        scheduler.start();
+        awaitRequests(1);
+
+        scheduler.close();
+
+        FeedRow row = feeds.find(feed.feedId()).orElseThrow();
+        assertThat(row.lastStatus()).isEqualTo(PollStatus.OK);
+        assertThat(scheduler.runningPolls()).isZero();
+    }
+}
