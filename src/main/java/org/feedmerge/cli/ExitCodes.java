@@ -5,8 +5,6 @@ final class ExitCodes {
     static final int OK = 0;
     /** A one-shot poll in which every feed failed, or the daemon failed at run time. */
     static final int FAILED = 1;
-    /** Command-line usage error (picocli's default). */
-    static final int USAGE = 2;
     /** The config file is unusable (sysexits.h EX_CONFIG). */
     static final int CONFIG = 78;
 

@@ -1,0 +1,112 @@
+package org.feedmerge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.feedmerge.store.Database;
+import org.feedmerge.store.EntryStore;
+import org.feedmerge.testing.FeedServer;
+import org.feedmerge.testing.Feeds;
+import org.feedmerge.testing.Feeds.Item;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The subcommands run in-process as a user would type them. */
+class CommandLineIT {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = FeedmergeCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path writeConfig(String feedsYaml) throws Exception {
+        Path config = dir.resolve("feedmerge.yaml");
+        Files.writeString(config, """
+                storage:
+                  database: %s
+                poll:
+                  threads: 2
+                fetch:
+                  connect-timeout: 2s
+                  read-timeout: 2s
+                  call-timeout: 5s
+                feeds:
+                %s
+                """.formatted(dir.resolve("feedmerge.db"), feedsYaml));
+        return config;
+    }
+
+    @Test
+    void checkConfigAcceptsAGoodFile() throws Exception {
+        Path config = writeConfig("  - url: https://example.org/feed.xml");
+
+        assertThat(run("check-config", "--config", config.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("OK (1 feeds)");
+    }
+
+    @Test
+    void checkConfigNamesFileLineAndKeyOfEachProblem() throws Exception {
+        Path config = writeConfig("""
+                  - url: https://example.org/feed.xml
+                    intervall: 5m
+                """);
+
+        assertThat(run("check-config", "--config", config.toString())).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString()).contains(config.toString() + ":11:").contains("feeds[0].intervall");
+    }
+
+    @Test
+    void runRefusesABadConfigBeforeStartingAnything() throws Exception {
+        Path config = writeConfig("  - url: not a url");
+
+        assertThat(run("run", "--config", config.toString())).isEqualTo(ExitCodes.CONFIG);
+        assertThat(err.toString()).contains("feeds[0].url");
+        assertThat(dir.resolve("feedmerge.db")).doesNotExist();
+    }
+
+    @Test
+    void oneShotPollStoresEntriesAndExitsZero() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            URI url = server.serve("/feed", Feeds.rss("One", "https://one.example/",
+                    new Item("a", "https://one.example/a", "A story", "text", Instant.parse("2026-01-01T00:00:00Z"))));
+            Path config = writeConfig("  - url: " + url + "\n  - url: " + server.url("/gone"));
+
+            assertThat(run("poll", "--config", config.toString())).isEqualTo(ExitCodes.OK);
+        }
+        assertThat(out.toString()).contains("polled 2 feeds: 1 ok, 1 failed, 1 new entries");
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            assertThat(new EntryStore(database).newest(10)).hasSize(1);
+        }
+    }
+
+    @Test
+    void oneShotPollExitsOneWhenEveryFeedFails() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            Path config = writeConfig("  - url: " + server.url("/missing-1") + "\n  - url: " + server.url("/missing-2"));
+
+            assertThat(run("poll", "--config", config.toString())).isEqualTo(ExitCodes.FAILED);
+        }
+        assertThat(out.toString()).contains("polled 2 feeds: 0 ok, 2 failed");
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("feedmerge ");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run", "poll", "check-config");
+    }
+}

@@ -1,0 +1,92 @@
+package org.feedmerge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a newcomer does with the README: start the packaged jar, read the feed, stop it with
+ * SIGTERM. Runs the real {@code target/feedmerge.jar} built by {@code mvn package}.
+ */
+class FeedmergeJarIT {
+    private static final Path JAR = Path.of("target", "feedmerge.jar");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jarServesAValidFeedAndStopsCleanlyOnSigterm() throws Exception {
+        assertThat(JAR).as("run mvn package first").exists();
+        int port = freePort();
+        Path config = dir.resolve("feedmerge.yaml");
+        Files.writeString(config, """
+                server:
+                  bind: 127.0.0.1
+                  port: %d
+                storage:
+                  database: %s
+                poll:
+                  shutdown-grace: 5s
+                feeds: []
+                """.formatted(port, dir.resolve("data/feedmerge.db")));
+        Path log = dir.resolve("out.log");
+        Process daemon = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "run", "--config", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            HttpResponse<String> feed = awaitFeed(URI.create("http://127.0.0.1:" + port + "/feed.xml"), daemon);
+            assertThat(feed.statusCode()).isEqualTo(200);
+            assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/rss+xml"));
+            assertThat(feed.body()).contains("<rss", "</rss>");
+
+            daemon.destroy(); // SIGTERM
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+        } finally {
+            daemon.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertThat(daemon.exitValue()).as(output).isIn(0, 143);
+        assertThat(output).contains("feedmerge stopped").doesNotContain("Exception", "\tat ");
+        assertThat(Files.exists(dir.resolve("data/feedmerge.db"))).isTrue();
+    }
+
+    private static HttpResponse<String> awaitFeed(URI url, Process daemon) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYetListening) {
+                if (!daemon.isAlive() || System.nanoTime() > deadline) {
+                    throw notYetListening;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
