@@ -87,6 +87,7 @@ public final class FeedStore {
      * <p>New entries get {@code first_seen = poll.checkedAt()} and a public id that is never
      * changed afterwards; their effective date is the parsed one unless it is missing or later
      * than first_seen. A changed content hash updates the entry in place and marks it updated.
+     * {@link NewEntry#updated()} is not stored: "updated" means feedmerge saw the substance change.
      * Validators: OK stores them as given (null clears), NOT_MODIFIED stores only the non-null
      * ones, failures keep them.
      *
