@@ -1,19 +1,180 @@
 package org.feedmerge.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite database: opened once, WAL mode, busy timeout, migrations applied at open
  * ({@code PRAGMA user_version}). Thread-safe; close once at shutdown.
+ *
+ * <p>One write connection, used under a lock, so write transactions are serialized in the process
+ * (SQLite admits one writer at a time anyway, and queueing on a Java lock is cheaper and fairer
+ * than spinning on SQLITE_BUSY). Reads use a small pool of separate connections: in WAL mode a
+ * reader sees the last committed state and never waits for a writer, so the HTTP endpoint is not
+ * held up by polls. After {@link #close()} every call fails with {@link StoreException}.
  */
 public final class Database implements AutoCloseable {
 
-    /** Opens (creating parent folders and the file if needed) and migrates to the current schema. */
-    public static Database open(Path file) {
-        throw new UnsupportedOperationException("TODO");
+    /** How long a connection waits on a lock held by another process before SQLITE_BUSY. */
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int READERS = 2;
+
+    private final Path file;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Connection writer;
+    private final List<Connection> readers;
+    private final BlockingQueue<Connection> idleReaders;
+    private volatile boolean closed;
+
+    private Database(Path file, Connection writer, List<Connection> readers) {
+        this.file = file;
+        this.writer = writer;
+        this.readers = List.copyOf(readers);
+        this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
     }
 
+    /** Opens (creating parent folders and the file if needed) and migrates to the current schema. */
+    public static Database open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        List<Connection> opened = new ArrayList<>();
+        try {
+            createParentFolders(absolute);
+            Connection writer = connect(absolute, writerConfig());
+            opened.add(writer);
+            Migrations.apply(writer);
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                readers.add(openReader(absolute));
+                opened.add(readers.get(i));
+            }
+            return new Database(absolute, writer, readers);
+        } catch (SQLException | IOException e) {
+            StoreException failure = new StoreException("Could not open database " + absolute + ": " + e.getMessage(), e);
+            closeAll(opened, failure);
+            throw failure;
+        }
+    }
+
+    private static void createParentFolders(Path file) throws IOException {
+        Path parent = file.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+
+    private static SQLiteConfig writerConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL is durable in WAL mode except for the last commits before a power loss, and it
+        // skips an fsync per commit: one poll = one commit, so this is what makes polls cheap.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static Connection openReader(Path file) throws SQLException {
+        // journal_mode is persistent in the file (set by the writer); readers only need the rest.
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        Connection reader = connect(file, config);
+        try (Statement statement = reader.createStatement()) {
+            statement.execute("PRAGMA query_only = ON");
+        }
+        return reader;
+    }
+
+    private static Connection connect(Path file, SQLiteConfig config) throws SQLException {
+        return config.createConnection("jdbc:sqlite:" + file);
+    }
+
+    /** Runs the work in one write transaction; {@code what} names the operation in any failure. */
+    <T> T write(String what, SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen(what);
+            return Transaction.run(writer, work);
+        } catch (SQLException | RuntimeException e) {
+            throw wrap(what, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs read-only work on a pooled read connection (auto-commit: each query sees the latest commit). */
+    <T> T read(String what, SqlWork<T> work) {
+        ensureOpen(what);
+        Connection reader = borrowReader(what);
+        try {
+            return work.run(reader);
+        } catch (SQLException | RuntimeException e) {
+            throw wrap(what, e);
+        } finally {
+            idleReaders.add(reader);
+        }
+    }
+
+    private Connection borrowReader(String what) {
+        try {
+            return idleReaders.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(what + ": interrupted waiting for a database connection", e);
+        }
+    }
+
+    private void ensureOpen(String what) {
+        if (closed) {
+            throw new StoreException(what + ": database " + file + " is closed", null);
+        }
+    }
+
+    private static StoreException wrap(String what, Exception e) {
+        if (e instanceof StoreException storeException) {
+            return storeException;
+        }
+        return new StoreException(what + ": " + e.getMessage(), e);
+    }
+
+    /** Waits for a running write transaction to finish, then closes every connection. Idempotent. */
     @Override
     public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            List<Connection> all = new ArrayList<>(readers);
+            all.add(writer);
+            StoreException failure = new StoreException("Could not close database " + file, null);
+            closeAll(all, failure);
+            if (failure.getSuppressed().length > 0) {
+                throw failure;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeAll(List<Connection> connections, Exception failure) {
+        for (Connection connection : connections) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 }

@@ -39,12 +39,16 @@ public record FeedRow(
 
     /** The name to show for this feed: configured title, else its own title, else its URL. */
     public String displayTitle() {
+        return displayTitle(configuredTitle, sourceTitle, url.toString());
+    }
+
+    static String displayTitle(String configuredTitle, String sourceTitle, String url) {
         if (configuredTitle != null && !configuredTitle.isBlank()) {
             return configuredTitle;
         }
         if (sourceTitle != null && !sourceTitle.isBlank()) {
             return sourceTitle;
         }
-        return url.toString();
+        return url;
     }
 }

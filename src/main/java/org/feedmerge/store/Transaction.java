@@ -1,0 +1,46 @@
+package org.feedmerge.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Explicit transactions on an auto-commit connection. {@code BEGIN IMMEDIATE} takes SQLite's write
+ * lock up front, so a transaction never fails half-way trying to upgrade a read lock to a write lock
+ * (SQLITE_BUSY that the busy timeout cannot resolve), e.g. against another feedmerge process.
+ * Managing BEGIN/COMMIT ourselves, rather than {@code setAutoCommit(false)}, also keeps the
+ * connection outside any transaction between calls.
+ */
+final class Transaction {
+
+    private Transaction() {
+    }
+
+    /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+    static <T> T run(Connection connection, SqlWork<T> work) throws SQLException {
+        execute(connection, "BEGIN IMMEDIATE");
+        try {
+            T result = work.run(connection);
+            execute(connection, "COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            // Also after a failed COMMIT: SQLite may keep the transaction open (e.g. SQLITE_BUSY).
+            rollback(connection, e);
+            throw e;
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable failure) {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
