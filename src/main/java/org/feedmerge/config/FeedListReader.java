@@ -33,8 +33,8 @@ final class FeedListReader {
     }
 
     private Optional<FeedConfig> feed(ConfigNode item) {
-        if (item.value().isTextual()) {
-            problems.at(item, "a feed is a mapping; write \"- url: " + item.value().textValue() + "\"");
+        if (!item.isMapping() && !item.isEmpty()) {
+            problems.at(item, notAFeed(item));
             return Optional.empty();
         }
         Section feed = Section.open(item, FEED_KEYS, problems);
@@ -44,6 +44,13 @@ final class FeedListReader {
                 .orElse(null);
         List<String> tags = tags(feed.node("tags"));
         return url.map(feedUrl -> new FeedConfig(feedUrl, title, interval, tags));
+    }
+
+    private static String notAFeed(ConfigNode item) {
+        if (item.value().isTextual()) {
+            return "a feed is a mapping; write \"- url: " + item.value().textValue() + "\"";
+        }
+        return "expected a feed mapping with the keys " + String.join(", ", FEED_KEYS) + ", got " + item.describe();
     }
 
     private Optional<URI> url(Section feed) {
