@@ -1,26 +1,114 @@
 package org.feedmerge.publish;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.feedmerge.config.ServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP endpoint (JDK HttpServer): {@code /feed.xml} (RSS 2.0), {@code /feed.atom} (Atom 1.0),
  * {@code /healthz}. Conditional GET, gzip, HEAD; 404 for unknown paths, 405 for other methods.
+ *
+ * <p>Requests run on a small fixed pool of daemon threads named {@code feedmerge-http-N}. The JDK
+ * server reads request headers on those threads too, so a handful of stalled clients can hold
+ * them; the endpoint is meant to sit behind a reverse proxy or on a trusted network.
  */
 public final class FeedEndpoint implements AutoCloseable {
 
-    /** Binds and starts serving. */
+    private static final Logger log = LoggerFactory.getLogger(FeedEndpoint.class);
+    private static final int THREADS = 8;
+    private static final int BACKLOG = 128;
+    /** HttpServer.stop waits in whole seconds; one is the most close() may spend on in-flight responses. */
+    private static final int DRAIN_SECONDS = 1;
+    private static final long EXECUTOR_GRACE_MILLIS = 200;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final FeedRequestHandler handler;
+    private final InetSocketAddress address;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FeedEndpoint(HttpServer server, ExecutorService executor, FeedRequestHandler handler) {
+        this.server = server;
+        this.executor = executor;
+        this.handler = handler;
+        this.address = server.getAddress();
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws UncheckedIOException when the address cannot be bound (in use, not local, unresolvable)
+     */
     public static FeedEndpoint start(ServerConfig config, MergedFeedPublisher publisher) {
-        throw new UnsupportedOperationException("TODO");
+        Objects.requireNonNull(publisher, "publisher");
+        HttpServer server = bind(config);
+        FeedRequestHandler handler = new FeedRequestHandler(publisher);
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, namedDaemonThreads());
+        server.createContext("/", handler);
+        server.setExecutor(executor);
+        server.start();
+        FeedEndpoint endpoint = new FeedEndpoint(server, executor, handler);
+        log.info("feed endpoint listening: address=http://{}:{}/ threads={}",
+                endpoint.address.getHostString(), endpoint.address.getPort(), THREADS);
+        return endpoint;
     }
 
     /** The bound address (the real port when configured with 0). */
     public InetSocketAddress address() {
-        throw new UnsupportedOperationException("TODO");
+        return address;
     }
 
     /** Stops accepting, lets in-flight responses finish briefly, releases the port. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // stop(n) closes the listening socket at once, then waits up to n seconds for exchanges to end;
+        // when none is running the JDK would still sit out the whole delay, so pass 0 then.
+        server.stop(handler.inFlight() > 0 ? DRAIN_SECONDS : 0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(EXECUTOR_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        log.info("feed endpoint stopped: address=http://{}:{}/", address.getHostString(), address.getPort());
+    }
+
+    private static HttpServer bind(ServerConfig config) {
+        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        try {
+            return HttpServer.create(address, BACKLOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port(), e);
+        } catch (UnresolvedAddressException e) {
+            throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port(),
+                    new IOException("unresolved address", e));
+        }
+    }
+
+    private static ThreadFactory namedDaemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "feedmerge-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
