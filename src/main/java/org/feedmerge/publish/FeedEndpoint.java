@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,9 +30,9 @@ public final class FeedEndpoint implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FeedEndpoint.class);
     private static final int THREADS = 8;
     private static final int BACKLOG = 128;
-    /** HttpServer.stop waits in whole seconds; one is the most close() may spend on in-flight responses. */
-    private static final int DRAIN_SECONDS = 1;
-    private static final long EXECUTOR_GRACE_MILLIS = 200;
+    /** The most close() waits for responses in flight. */
+    private static final Duration DRAIN = Duration.ofSeconds(1);
+    private static final Duration EXECUTOR_GRACE = Duration.ofMillis(200);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -76,12 +77,13 @@ public final class FeedEndpoint implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        // stop(n) closes the listening socket at once, then waits up to n seconds for exchanges to end;
-        // when none is running the JDK would still sit out the whole delay, so pass 0 then.
-        server.stop(handler.inFlight() > 0 ? DRAIN_SECONDS : 0);
+        // HttpServer.stop(n) sits out all n seconds unless an exchange ends while it waits, so wait for
+        // our own handlers here (at most DRAIN) and then stop at once, closing the socket and connections.
+        awaitHandlers();
+        server.stop(0);
         executor.shutdown();
         try {
-            if (!executor.awaitTermination(EXECUTOR_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!executor.awaitTermination(EXECUTOR_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 executor.shutdownNow();
             }
         } catch (InterruptedException e) {
@@ -89,6 +91,17 @@ public final class FeedEndpoint implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         log.info("feed endpoint stopped: address=http://{}:{}/", address.getHostString(), address.getPort());
+    }
+
+    private void awaitHandlers() {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        try {
+            while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static HttpServer bind(ServerConfig config) {
