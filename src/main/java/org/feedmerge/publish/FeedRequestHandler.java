@@ -46,7 +46,8 @@ final class FeedRequestHandler implements HttpHandler {
             route(exchange);
         } catch (IOException e) {
             // The client went away or stalled; nothing to answer.
-            log.debug("response aborted: {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+            log.debug("response aborted: {} {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                    e.toString());
         } catch (RuntimeException e) {
             log.error("failed to answer {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             sendServerError(exchange);
@@ -54,7 +55,8 @@ final class FeedRequestHandler implements HttpHandler {
             exchange.close();
             inFlight.decrementAndGet();
             if (log.isDebugEnabled()) {
-                log.debug("{} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getResponseCode());
+                log.debug("{} {} -> {}", exchange.getRequestMethod(), exchange.getRequestURI(),
+                        exchange.getResponseCode());
             }
         }
     }

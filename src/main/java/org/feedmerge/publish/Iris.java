@@ -19,7 +19,7 @@ final class Iris {
     private Iris() {
     }
 
-    /** True when {@code text} is an absolute IRI: an absolute URI whose non-ASCII characters are all {@code ucschar}. */
+    /** True when {@code text} is an absolute IRI: an absolute URI whose non-ASCII characters are {@code ucschar}. */
     static boolean isAbsolute(String text) {
         if (text == null || text.isEmpty() || !hasOnlyIriCharacters(text)) {
             return false;
@@ -31,7 +31,7 @@ final class Iris {
         }
     }
 
-    /** {@code publicId} itself when it is an absolute IRI, else {@code urn:feedmerge:id:} and its percent-encoded UTF-8. */
+    /** {@code publicId} itself when an absolute IRI, else {@code urn:feedmerge:id:} and its percent-encoded UTF-8. */
     static String atomId(String publicId) {
         return isAbsolute(publicId) ? publicId : DERIVED_ID_PREFIX + percentEncode(publicId);
     }

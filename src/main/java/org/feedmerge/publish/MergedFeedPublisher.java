@@ -106,12 +106,21 @@ public final class MergedFeedPublisher {
                 current = render(generation, previous);
                 return current;
             } catch (RuntimeException e) {
+                logFailure(generation == failedGeneration, previous != null, e);
                 failedGeneration = generation;
                 failedAt = clock.instant();
-                log.error("rendering the merged feed failed; serving {}",
-                        previous == null ? "nothing yet" : "the previous documents", e);
                 return previous;
             }
+        }
+    }
+
+    /** One error with the cause per generation; the retries while it persists only at debug. */
+    private static void logFailure(boolean retry, boolean hasPrevious, RuntimeException e) {
+        String serving = hasPrevious ? "the previous documents" : "nothing yet";
+        if (retry) {
+            log.debug("rendering the merged feed failed again; serving {}: {}", serving, e.toString());
+        } else {
+            log.error("rendering the merged feed failed; serving {} and retrying", serving, e);
         }
     }
 
@@ -140,8 +149,9 @@ public final class MergedFeedPublisher {
         if (before.hasSameBytes(body)) {
             return before;
         }
-        Instant bumped = before.lastModified.plus(1, ChronoUnit.SECONDS);
-        return CachedDocument.of(format, body, snapshot.updated().isAfter(before.lastModified) ? snapshot.updated() : bumped);
+        Instant lastModified = snapshot.updated().isAfter(before.lastModified)
+                ? snapshot.updated() : before.lastModified.plus(1, ChronoUnit.SECONDS);
+        return CachedDocument.of(format, body, lastModified);
     }
 
     private static URI selfLink(URI publicBase, FeedFormat format) {
