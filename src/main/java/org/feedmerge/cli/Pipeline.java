@@ -38,7 +38,7 @@ final class Pipeline implements AutoCloseable {
             this.fetcher = new FeedFetcher(config.fetch());
             this.publisher = new MergedFeedPublisher(config.output(), entries::newest, clock);
             this.poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds,
-                    NextPollPolicy.standard(), clock, publisher::invalidate);
+                    new NextPollPolicy(config.poll().maxBackoff()), clock, publisher::invalidate);
         } catch (RuntimeException e) {
             database.close();
             throw e;

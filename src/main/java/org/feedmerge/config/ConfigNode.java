@@ -67,6 +67,13 @@ record ConfigNode(YamlDocument document, NodePath path, JsonNode value, Position
         return Parsed.bad(expected("a whole number"));
     }
 
+    Parsed<Boolean> asBoolean() {
+        if (value != null && value.isBoolean()) {
+            return Parsed.ok(value.booleanValue());
+        }
+        return Parsed.bad(expected("true or false"));
+    }
+
     /** A duration such as {@code 30m}; a bare number is read as text so the "add a unit" hint applies. */
     Parsed<Duration> asDuration() {
         if (value != null && value.isIntegralNumber()) {

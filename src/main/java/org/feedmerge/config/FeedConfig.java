@@ -13,11 +13,17 @@ import java.util.Optional;
  * @param title    title to show instead of the feed's own, or null
  * @param interval poll interval for this feed, or null for the default
  * @param tags     free-form labels, possibly empty
+ * @param original true for a publisher's own feed: its copy of a story wins over aggregators' copies
  */
-public record FeedConfig(URI url, String title, Duration interval, List<String> tags) {
+public record FeedConfig(URI url, String title, Duration interval, List<String> tags, boolean original) {
     public FeedConfig {
         Objects.requireNonNull(url, "url");
         tags = List.copyOf(tags);
+    }
+
+    /** A feed not marked original. */
+    public FeedConfig(URI url, String title, Duration interval, List<String> tags) {
+        this(url, title, interval, tags, false);
     }
 
     public Optional<String> optionalTitle() {

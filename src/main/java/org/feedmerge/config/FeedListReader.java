@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /** Reads the {@code feeds:} list, rejecting feeds without a usable URL and feeds listed twice. */
 final class FeedListReader {
-    private static final List<String> FEED_KEYS = List.of("url", "title", "interval", "tags");
+    private static final List<String> FEED_KEYS = List.of("url", "title", "interval", "tags", "original");
 
     private final Problems problems;
     private final Map<String, ConfigNode> urlsSeen = new HashMap<>();
@@ -43,7 +43,8 @@ final class FeedListReader {
         Duration interval = feed.read("interval", node -> node.asDuration().then(ConfigReader.POLL_INTERVALS::check))
                 .orElse(null);
         List<String> tags = tags(feed.node("tags"));
-        return url.map(feedUrl -> new FeedConfig(feedUrl, title, interval, tags));
+        boolean original = feed.read("original", ConfigNode::asBoolean).orElse(false);
+        return url.map(feedUrl -> new FeedConfig(feedUrl, title, interval, tags, original));
     }
 
     private static String notAFeed(ConfigNode item) {
