@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code feedmerge run}: the daemon, until SIGTERM or Ctrl-C. */
-@Command(name = "run", description = "Run the daemon: poll every feed on schedule and serve the merged feed.")
+@Command(name = "run", description = {"Run the daemon: poll every feed on schedule and serve the merged feed.",
+    "SIGHUP re-reads the config file (a bad edit is logged and the running config kept)."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -28,6 +29,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         Daemon daemon = Daemon.start(loaded, Clock.systemUTC());
+        new ConfigReloader(config.file, daemon).reloadOnHangup();
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "feedmerge-shutdown"));
         daemon.awaitStop();
