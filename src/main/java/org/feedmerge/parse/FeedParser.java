@@ -16,7 +16,8 @@ import org.jdom2.input.JDOMParseException;
 
 /**
  * Parses RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome into {@link ParsedFeed}. Never fetches or
- * expands DTDs or external entities. Thread-safe.
+ * reads DTDs or external entities; entities declared inside the document are expanded within
+ * strict limits. Thread-safe: one instance serves every poll thread. Pure: no I/O, no clock.
  */
 public final class FeedParser {
     /** What {@link WireFeedInput#build(Document)} says when no parser claims the root element. */
