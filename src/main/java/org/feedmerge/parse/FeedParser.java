@@ -58,7 +58,9 @@ public final class FeedParser {
         }
         String detail = OneLine.of(e.getCause() != null ? e.getCause() : e);
         // JAXP0001xxxx are the JDK's processing-limit errors (java.xml module summary).
-        String problem = detail.startsWith("JAXP0001") ? "XML refused, processing limit exceeded" : "XML is not well-formed";
+        String problem = detail.startsWith("JAXP0001")
+                ? "XML refused, processing limit exceeded"
+                : "XML is not well-formed";
         return new FeedParseException(problem + " at line " + e.getLineNumber() + ": " + detail, e);
     }
 
@@ -90,7 +92,8 @@ public final class FeedParser {
         if (root.getName().equalsIgnoreCase("html")) {
             return new FeedParseException("not a feed: HTML page", cause);
         }
-        return new FeedParseException("not a feed: XML document with root element <" + root.getQualifiedName() + ">", cause);
+        return new FeedParseException(
+                "not a feed: XML document with root element <" + root.getQualifiedName() + ">", cause);
     }
 
     private static FeedParseException romeFailure(Exception e) {
