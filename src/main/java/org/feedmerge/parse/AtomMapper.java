@@ -65,7 +65,10 @@ final class AtomMapper {
                 chosen = link;
             }
         }
-        return chosen == null ? null : XmlBase.resolve(XmlBase.of(chosen, documentUri), chosen.getAttributeValue("href"));
+        if (chosen == null) {
+            return null;
+        }
+        return XmlBase.resolve(XmlBase.of(chosen, documentUri), chosen.getAttributeValue("href"));
     }
 
     private static String relOf(Element link) {
@@ -112,7 +115,10 @@ final class AtomMapper {
 
     /** Out-of-line content (src attribute) has no value to show. */
     private static String html(Content content) {
-        return content == null || content.getSrc() != null ? null : TextConstruct.toHtml(content.getType(), content.getValue());
+        if (content == null || content.getSrc() != null) {
+            return null;
+        }
+        return TextConstruct.toHtml(content.getType(), content.getValue());
     }
 
     private static Instant instant(Date date) {

@@ -16,7 +16,8 @@ import org.jdom2.input.JDOMParseException;
 
 /**
  * Parses RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with Rome into {@link ParsedFeed}. Never fetches or
- * expands DTDs or external entities. Thread-safe.
+ * reads DTDs or external entities; entities declared inside the document are expanded within
+ * strict limits. Thread-safe: one instance serves every poll thread. Pure: no I/O, no clock.
  */
 public final class FeedParser {
     /** What {@link WireFeedInput#build(Document)} says when no parser claims the root element. */
@@ -57,7 +58,9 @@ public final class FeedParser {
         }
         String detail = OneLine.of(e.getCause() != null ? e.getCause() : e);
         // JAXP0001xxxx are the JDK's processing-limit errors (java.xml module summary).
-        String problem = detail.startsWith("JAXP0001") ? "XML refused, processing limit exceeded" : "XML is not well-formed";
+        String problem = detail.startsWith("JAXP0001")
+                ? "XML refused, processing limit exceeded"
+                : "XML is not well-formed";
         return new FeedParseException(problem + " at line " + e.getLineNumber() + ": " + detail, e);
     }
 
@@ -89,7 +92,8 @@ public final class FeedParser {
         if (root.getName().equalsIgnoreCase("html")) {
             return new FeedParseException("not a feed: HTML page", cause);
         }
-        return new FeedParseException("not a feed: XML document with root element <" + root.getQualifiedName() + ">", cause);
+        return new FeedParseException(
+                "not a feed: XML document with root element <" + root.getQualifiedName() + ">", cause);
     }
 
     private static FeedParseException romeFailure(Exception e) {

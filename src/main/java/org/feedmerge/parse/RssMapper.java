@@ -2,6 +2,7 @@ package org.feedmerge.parse;
 
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.impl.DateParser;
@@ -49,11 +50,22 @@ final class RssMapper {
                 guid(item, element),
                 link(item, base),
                 TextConstruct.toPlainText(TextConstruct.RSS, item.getTitle()),
-                item.getDescription() == null ? null : TextConstruct.toHtml(TextConstruct.RSS, item.getDescription().getValue()),
-                item.getContent() == null ? null : TextConstruct.toHtml(TextConstruct.RSS, item.getContent().getValue()),
+                summary(item),
+                content(item),
                 author(item),
                 published(item),
                 updated(element));
+    }
+
+    /** description is HTML in practice, whatever type Rome gives it (RSS 0.91 says text/plain). */
+    private static String summary(Item item) {
+        Description description = item.getDescription();
+        return description == null ? null : TextConstruct.toHtml(TextConstruct.RSS, description.getValue());
+    }
+
+    /** content:encoded (RSS content module). */
+    private static String content(Item item) {
+        return item.getContent() == null ? null : TextConstruct.toHtml(TextConstruct.RSS, item.getContent().getValue());
     }
 
     /** RSS 2.0 guid; RSS 1.0 and 0.90 have none, but rdf:about is the item's identity there. */

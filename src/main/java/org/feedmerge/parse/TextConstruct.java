@@ -14,7 +14,8 @@ import org.jsoup.nodes.Entities;
 final class TextConstruct {
     static final String RSS = "html";
 
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+    /** Like jsoup's text(), no-break spaces count as whitespace: titles want plain spaces. */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\u00a0]+");
 
     private enum Kind { TEXT, HTML, OPAQUE }
 
