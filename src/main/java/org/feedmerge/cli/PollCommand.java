@@ -2,8 +2,8 @@ package org.feedmerge.cli;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.feedmerge.config.ConfigException;
 import org.feedmerge.config.FeedmergeConfig;
 import org.feedmerge.poll.FeedSubscription;
 import org.feedmerge.poll.PollReport;
@@ -26,13 +26,11 @@ final class PollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        FeedmergeConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            CheckConfigCommand.printProblems(e, spec.commandLine().getErr());
+        Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
+        if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        FeedmergeConfig loaded = maybeLoaded.get();
         try (Pipeline pipeline = Pipeline.open(loaded, Clock.systemUTC())) {
             List<FeedSubscription> feeds = pipeline.register(loaded.feeds(), loaded.poll().defaultInterval());
             List<PollReport> reports = new PollRound(pipeline.poller, loaded.poll().threads()).pollAll(feeds);

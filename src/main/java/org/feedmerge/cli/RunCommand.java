@@ -1,8 +1,8 @@
 package org.feedmerge.cli;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.feedmerge.config.ConfigException;
 import org.feedmerge.config.FeedmergeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +21,11 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        FeedmergeConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            CheckConfigCommand.printProblems(e, spec.commandLine().getErr());
+        Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
+        if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        FeedmergeConfig loaded = maybeLoaded.get();
         Daemon daemon = Daemon.start(loaded, Clock.systemUTC());
         new ConfigReloader(config.file, daemon).reloadOnHangup();
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.
