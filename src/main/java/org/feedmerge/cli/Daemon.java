@@ -36,23 +36,23 @@ public final class Daemon implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** Opens the database, binds the endpoint, schedules every feed and starts polling. */
+    /**
+     * Opens the database, binds the endpoint, schedules every configured feed that is not retired
+     * and starts polling.
+     */
     public static Daemon start(FeedmergeConfig config, Clock clock) {
         Pipeline pipeline = Pipeline.open(config, clock);
         PollScheduler scheduler = null;
         try {
             List<FeedSubscription> feeds = pipeline.register(config.feeds(), config.poll().defaultInterval());
-            FeedEndpoint endpoint = FeedEndpoint.start(config.server(), pipeline.publisher);
+            FeedEndpoint endpoint = FeedEndpoint.start(config.server(), pipeline.publisher,
+                    () -> StatusReport.of(pipeline.feeds, config.feeds()));
             scheduler = new PollScheduler(config.poll(), pipeline.poller, clock);
-            FirstPollPlanner planner = new FirstPollPlanner(config.poll().startupSpread(), new SplittableRandom());
-            Instant now = clock.instant();
-            for (FeedSubscription feed : feeds) {
-                Instant stored = pipeline.feeds.find(feed.feedId()).map(FeedRow::nextPoll).orElse(null);
-                scheduler.schedule(feed, planner.firstPoll(now, stored, feed.interval()));
-            }
+            int scheduled = schedule(pipeline, scheduler, feeds, config, clock);
             scheduler.start();
-            LOG.info("feedmerge started: {} feeds, serving http://{}:{}/feed.xml and /feed.atom",
-                    feeds.size(), endpoint.address().getHostString(), endpoint.address().getPort());
+            LOG.info("feedmerge started: {} feeds ({} retired), serving http://{}:{}/feed.xml and /feed.atom",
+                    feeds.size(), feeds.size() - scheduled, endpoint.address().getHostString(),
+                    endpoint.address().getPort());
             return new Daemon(pipeline, scheduler, endpoint);
         } catch (RuntimeException e) {
             if (scheduler != null) {
@@ -61,6 +61,25 @@ public final class Daemon implements AutoCloseable {
             pipeline.close();
             throw e;
         }
+    }
+
+    /** Books each feed's first poll; a retired feed (410 Gone) stays unscheduled across restarts. */
+    private static int schedule(Pipeline pipeline, PollScheduler scheduler, List<FeedSubscription> feeds,
+            FeedmergeConfig config, Clock clock) {
+        FirstPollPlanner planner = new FirstPollPlanner(config.poll().startupSpread(), new SplittableRandom());
+        Instant now = clock.instant();
+        int scheduled = 0;
+        for (FeedSubscription feed : feeds) {
+            FeedRow row = pipeline.feeds.find(feed.feedId()).orElseThrow();
+            if (row.retired()) {
+                LOG.info("feed={} retired on {} (410 Gone): not polled; edit its config entry to try again",
+                        feed.url(), row.retiredAt());
+                continue;
+            }
+            scheduler.schedule(feed, planner.firstPoll(now, row.nextPoll(), feed.interval()));
+            scheduled++;
+        }
+        return scheduled;
     }
 
     /** Where the merged feed is served. */
