@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Parses HTTP-dates. RFC 9110 §5.6.7: a recipient must accept IMF-fixdate and the two obsolete
- * forms (RFC 850 and asctime); all are GMT.
+ * forms (RFC 850 and asctime); all are GMT. Names are English whatever the default locale.
  */
 final class HttpDate {
 
@@ -21,9 +21,9 @@ final class HttpDate {
             .appendPattern("EEEE, dd-MMM-")
             .appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
             .appendPattern(" HH:mm:ss 'GMT'")
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.US);
     private static final DateTimeFormatter ASCTIME =
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT);
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
     private HttpDate() {
     }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * <p>Down means: in the last {@value #WINDOW_SECONDS} s at least {@value #MIN_POLLS} polls finished,
  * at least {@value #MIN_PERCENT}% of them with a network error, and those failures span at least
  * {@value #MIN_HOSTS} hosts (one dead server hosting many feeds is that server's trouble, not ours).
- * Once down, it stays down until a poll gets any HTTP answer. Entering and leaving are logged once
- * each. Thread-safe; time comes from the injected clock.
+ * Once down, it stays down until a poll gets any HTTP answer; then counting starts afresh. Entering
+ * and leaving are logged once each. Thread-safe; time comes from the injected clock.
  */
 public final class NetworkWatch {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkWatch.class);
@@ -47,12 +47,14 @@ public final class NetworkWatch {
      */
     public synchronized boolean record(String host, boolean networkError) {
         Instant now = clock.instant();
+        if (!networkError) {
+            comeBack();
+        }
         samples.addLast(new Sample(now, host, networkError));
         while (samples.peekFirst().at().isBefore(now.minus(WINDOW))) {
             samples.removeFirst();
         }
         if (!networkError) {
-            comeBack();
             return false;
         }
         if (!down && looksDown()) {
@@ -69,9 +71,11 @@ public final class NetworkWatch {
         return down;
     }
 
+    /** The outage's failures say nothing about what comes next: counting starts afresh. */
     private void comeBack() {
         if (down) {
             down = false;
+            samples.clear();
             LOG.info("network is back: polls get answers again");
         }
     }

@@ -112,10 +112,11 @@ public final class NextPollPolicy {
         return next.at().isAfter(latest) ? new NextPoll(latest, NextPollRule.CEILING) : next;
     }
 
+    /** A uniform draw in [-1, 1), folded to [0, 1] when we must not come back earlier than asked. */
     private Duration jitter(Wait wait) {
         long millis = wait.delay().toMillis();
-        double u = random.nextDouble();
-        double factor = wait.rule().isPublisherAsk() ? u * JITTER : (2 * u - 1) * JITTER;
+        double spread = 2 * random.nextDouble() - 1;
+        double factor = (wait.rule().isPublisherAsk() ? Math.abs(spread) : spread) * JITTER;
         return Duration.ofMillis(millis + Math.round(millis * factor));
     }
 

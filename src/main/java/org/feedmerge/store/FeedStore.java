@@ -79,7 +79,7 @@ public final class FeedStore {
 
     private static String storedFingerprint(Connection connection, String url) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT config_fingerprint FROM feeds WHERE url = ?")) {
+                "SELECT config_fingerprint FROM feeds WHERE url = ? AND config_fingerprint IS NOT NULL")) {
             query.setString(1, url);
             return RowMapper.first(query, row -> row.getString(1)).orElse(null);
         }
