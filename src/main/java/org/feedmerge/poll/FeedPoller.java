@@ -86,9 +86,12 @@ public final class FeedPoller {
             feeds.postpone(feed.feedId(), postponed.until(), postponed.rule().label());
             return PollLog.postponed(feed, postponed, millisSince(startNanos));
         }
+        HostGate.Permit permit = ((HostGate.Admitted) admission).permit();
         FetchResult fetched;
-        try (HostGate.Permit permit = ((HostGate.Admitted) admission).permit()) {
+        try {
             fetched = fetcher.fetch(new FetchRequest(url, before.etag(), before.lastModified()));
+        } finally {
+            permit.close();
         }
         return record(feed, before, fetched, startNanos);
     }
