@@ -76,7 +76,7 @@ public final class Daemon implements AutoCloseable {
                         feed.url(), row.retiredAt());
                 continue;
             }
-            scheduler.schedule(feed, planner.firstPoll(now, row.nextPoll(), feed.interval()));
+            scheduler.schedule(feed, planner.firstPoll(now, row.nextPoll(), row.nextPollRule(), feed.interval()));
             scheduled++;
         }
         return scheduled;

@@ -1,6 +1,10 @@
 package org.feedmerge.poll;
 
+import java.util.Arrays;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Optional;
 
 /** Which rule decided when a feed is polled next; stored on its row and shown in status by {@link #label()}. */
 public enum NextPollRule {
@@ -40,6 +44,16 @@ public enum NextPollRule {
     /** The stable name stored and shown: lower case with dashes, e.g. {@code cache-control}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The rule with this label, if any. */
+    public static Optional<NextPollRule> fromLabel(String label) {
+        return Arrays.stream(values()).filter(rule -> rule.label().equals(label)).findFirst();
+    }
+
+    /** True when only the feed's own configured schedule decided: nothing a server asked for. */
+    boolean isOwnSchedule() {
+        return this == INTERVAL || this == FLOOR || this == NETWORK_DOWN;
     }
 
     /** True for what the publisher asked for: we never come back earlier than that, jitter included. */
