@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.feedmerge.config.FeedConfig;
 import org.feedmerge.config.FeedmergeConfig;
 import org.feedmerge.config.PollConfig;
 import org.feedmerge.poll.FirstPollPlanner;
@@ -27,12 +29,15 @@ public final class Daemon implements AutoCloseable {
     private final PollScheduler scheduler;
     private final FeedEndpoint endpoint;
     private final FeedRoster roster;
+    /** The feeds /status.json reports on: the config in force. */
+    private final AtomicReference<List<FeedConfig>> configuredFeeds;
     private FeedmergeConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Daemon(Pipeline pipeline, PollScheduler scheduler, FeedEndpoint endpoint, FeedRoster roster,
-            FeedmergeConfig config) {
+            FeedmergeConfig config, AtomicReference<List<FeedConfig>> configuredFeeds) {
+        this.configuredFeeds = configuredFeeds;
         this.pipeline = pipeline;
         this.scheduler = scheduler;
         this.endpoint = endpoint;
@@ -40,12 +45,17 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
     }
 
-    /** Opens the database, binds the endpoint, schedules every feed and starts polling. */
+    /**
+     * Opens the database, binds the endpoint, schedules every configured feed that is not retired
+     * and starts polling.
+     */
     public static Daemon start(FeedmergeConfig config, Clock clock) {
         Pipeline pipeline = Pipeline.open(config, clock);
         PollScheduler scheduler = null;
         try {
-            FeedEndpoint endpoint = FeedEndpoint.start(config.server(), pipeline.publisher);
+            AtomicReference<List<FeedConfig>> configured = new AtomicReference<>(config.feeds());
+            FeedEndpoint endpoint = FeedEndpoint.start(config.server(), pipeline.publisher,
+                    () -> StatusReport.of(pipeline.feeds, configured.get()));
             scheduler = new PollScheduler(config.poll(), pipeline.poller, clock);
             FirstPollPlanner planner = new FirstPollPlanner(config.poll().startupSpread(), new SplittableRandom());
             FeedRoster roster = new FeedRoster(pipeline, scheduler, planner, clock);
@@ -53,7 +63,7 @@ public final class Daemon implements AutoCloseable {
             scheduler.start();
             LOG.info("feedmerge started: {} feeds, serving http://{}:{}/feed.xml and /feed.atom",
                     roster.size(), endpoint.address().getHostString(), endpoint.address().getPort());
-            return new Daemon(pipeline, scheduler, endpoint, roster, config);
+            return new Daemon(pipeline, scheduler, endpoint, roster, config, configured);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -77,6 +87,7 @@ public final class Daemon implements AutoCloseable {
             LOG.warn("config reloaded, but changes to {} take effect only after a restart", needRestart);
         }
         config = next;
+        configuredFeeds.set(next.feeds());
     }
 
     private static List<String> sectionsNeedingRestart(FeedmergeConfig current, FeedmergeConfig next) {

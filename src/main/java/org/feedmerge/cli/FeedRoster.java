@@ -13,6 +13,8 @@ import org.feedmerge.poll.FeedSubscription;
 import org.feedmerge.poll.FirstPollPlanner;
 import org.feedmerge.schedule.PollScheduler;
 import org.feedmerge.store.FeedRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The set of feeds the scheduler polls, kept in step with the config: applying a feed list
@@ -21,6 +23,8 @@ import org.feedmerge.store.FeedRow;
  * applies one config at a time.
  */
 final class FeedRoster {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedRoster.class);
+
     private final Pipeline pipeline;
     private final PollScheduler scheduler;
     private final FirstPollPlanner planner;
@@ -64,9 +68,17 @@ final class FeedRoster {
         return new Change(added, removed, rescheduled);
     }
 
+    /** Books the feed's first poll; a retired feed (410 Gone) stays unscheduled, across restarts too. */
     private void schedule(FeedSubscription feed, Instant now) {
-        Instant stored = pipeline.feeds.find(feed.feedId()).map(FeedRow::nextPoll).orElse(null);
-        scheduler.schedule(feed, planner.firstPoll(now, stored, feed.interval()));
+        FeedRow row = pipeline.feeds.find(feed.feedId()).orElseThrow();
+        if (row.retired()) {
+            LOG.info("feed={} retired on {} (410 Gone): not polled; edit its config entry to try again",
+                    feed.url(), row.retiredAt());
+            scheduler.unschedule(feed.feedId());
+            scheduled.remove(feed.url());
+            return;
+        }
+        scheduler.schedule(feed, planner.firstPoll(now, row.nextPoll(), row.nextPollRule(), feed.interval()));
         scheduled.put(feed.url(), feed);
     }
 

@@ -54,7 +54,23 @@ final class Migrations {
             CREATE INDEX entries_newest ON entries (published DESC, first_seen DESC, id DESC)
             """));
 
-    private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES);
+    /**
+     * Polite polling: why the next poll is when it is, where a permanently redirected feed lives now
+     * (the configured URL stays in {@code url}), retirement after 410 Gone, the publisher's polling
+     * hints kept across 304s, and a fingerprint of the config entry (editing it forgets retirement
+     * and moves).
+     */
+    private static final Migration V2_FEED_POLITENESS = new Migration(2, List.of(
+            "ALTER TABLE feeds ADD COLUMN next_poll_rule TEXT",
+            "ALTER TABLE feeds ADD COLUMN current_url TEXT",
+            "ALTER TABLE feeds ADD COLUMN moved_at INTEGER",
+            "ALTER TABLE feeds ADD COLUMN redirect_target TEXT",
+            "ALTER TABLE feeds ADD COLUMN redirect_streak INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE feeds ADD COLUMN retired_at INTEGER",
+            "ALTER TABLE feeds ADD COLUMN publisher_hints TEXT",
+            "ALTER TABLE feeds ADD COLUMN config_fingerprint TEXT"));
+
+    private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS);
 
     private Migrations() {
     }
