@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.feedmerge.testing.SettableClock;
 
 /** {@code /status.json} on a real endpoint, fed by a supplier the test controls. */
 class StatusEndpointIT {
