@@ -41,7 +41,9 @@ final class Formats {
 
     private static String dayOfWeekProblem(String value, String dayName) {
         try {
-            DayOfWeek day = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).getDayOfWeek();
+            // Parsed without the day name: java.time rejects a wrong one instead of reporting it.
+            String withoutDay = value.substring(value.indexOf(',') + 1).strip();
+            DayOfWeek day = ZonedDateTime.parse(withoutDay, DateTimeFormatter.RFC_1123_DATE_TIME).getDayOfWeek();
             String actual = day.getDisplayName(TextStyle.SHORT, Locale.US);
             return actual.equals(dayName) ? null : "day of week is " + actual + ", not " + dayName;
         } catch (DateTimeException e) {
