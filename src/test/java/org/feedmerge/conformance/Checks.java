@@ -3,7 +3,10 @@ package org.feedmerge.conformance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.feedmerge.poll.PollReport;
 import org.feedmerge.store.PollStatus;
 
@@ -22,7 +25,7 @@ final class Checks {
     static final String HTML_SAFE = "html-safe";
 
     /** Generous on purpose: a tripwire for blow-ups, not a performance target. */
-    static final long ALLOCATION_ALLOWANCE = 256L * 1024 * 1024;
+    static final long ALLOCATION_ALLOWANCE = 64L * 1024 * 1024;
     static final long ALLOCATION_PER_BODY_BYTE = 64;
     static final long TIME_LIMIT_MILLIS = 20_000;
 
@@ -31,6 +34,8 @@ final class Checks {
 
     private final Tally tally;
     private final Harness harness;
+    /** Per folder, the document whose poll allocated the most, for the summary's notes. */
+    private final Map<String, Map.Entry<String, Long>> largestAllocation = new ConcurrentHashMap<>();
 
     Checks(Tally tally, Harness harness) {
         this.tally = tally;
@@ -111,6 +116,8 @@ final class Checks {
 
     /** (1) Bounded time and memory: heap allocated by the poll and its wall time stay under limits. */
     void bounded(CorpusDocument document, Ingest ingest) {
+        largestAllocation.merge(document.folder(), Map.entry(document.file(), ingest.allocatedBytes()),
+                (a, b) -> a.getValue() >= b.getValue() ? a : b);
         long allowance = ALLOCATION_ALLOWANCE + ALLOCATION_PER_BODY_BYTE * document.body().length;
         boolean ok = ingest.timedOut() || (ingest.allocatedBytes() <= allowance && ingest.millis() <= TIME_LIMIT_MILLIS);
         tally.check(document.folder(), BOUNDED, document.file(), ok,
@@ -118,8 +125,15 @@ final class Checks {
                 "allocated " + mib(ingest.allocatedBytes()) + " in " + (ingest.millis() / 1000) + " s");
     }
 
+    /** Notes, per folder, the largest allocation seen: the evidence behind "bounded memory". */
+    void noteLargestAllocations() {
+        new TreeMap<>(largestAllocation).forEach((folder, largest) -> tally.note("largest allocation in " + folder + ": "
+                + mib(largest.getValue()) + " (" + largest.getKey() + "; allowance " + mib(ALLOCATION_ALLOWANCE)
+                + " + " + ALLOCATION_PER_BODY_BYTE + " bytes per body byte)"));
+    }
+
     private static String mib(long bytes) {
-        return (bytes / (1024 * 1024)) + " MiB";
+        return bytes < 1024 * 1024 ? "under 1 MiB" : (bytes / (1024 * 1024)) + " MiB";
     }
 
     /** Every stored entry made it into the merged feed (the renderer drops what it cannot write). */

@@ -68,6 +68,7 @@ class ConformanceIT {
                 System.out.println(name + ": " + (System.nanoTime() - folderStarted) / 1_000_000 + " ms");
             }
         });
+        checks.noteLargestAllocations();
     }
 
     private static int threads() {
