@@ -29,6 +29,10 @@ import org.feedmerge.store.Database;
 import org.feedmerge.store.EntryStore;
 import org.feedmerge.store.FeedRow;
 import org.feedmerge.store.FeedStore;
+import java.util.Random;
+import org.feedmerge.poll.Sleeper;
+import org.feedmerge.poll.NetworkWatch;
+import org.feedmerge.poll.HostGate;
 
 /**
  * One worker's pipeline: the real poller writing into a fresh SQLite file per document, and the
@@ -87,8 +91,11 @@ final class MergeStation implements AutoCloseable {
 
     private Ingest pollAndReadBack(URI url, int polls, FeedStore feeds, EntryStore entries) {
         FeedRow row = feeds.register(url, null);
-        FeedPoller poller = new FeedPoller(fetcher, parser, new EntryIdentity(), feeds, NextPollPolicy.standard(),
-                clock, publisher::invalidate);
+        // One document per feed on one loopback host: no per-host spacing, which would only slow the suite.
+        FeedPoller poller = new FeedPoller(fetcher, parser, new EntryIdentity(), feeds,
+                new NextPollPolicy(Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofHours(6), new Random(1)),
+                new HostGate(16, Duration.ZERO, clock, Sleeper.THREAD), new NetworkWatch(clock), clock,
+                publisher::invalidate);
         FeedSubscription subscription = new FeedSubscription(row.id(), url, INTERVAL);
         List<PollReport> reports = new ArrayList<>();
         String crash = null;
