@@ -3,22 +3,18 @@ package org.feedmerge.parse;
 import java.util.Locale;
 
 /**
- * A first look at decoded text, so that documents that are plainly not feeds fail with a reason
- * naming what they are instead of an XML parser complaint.
+ * Content sniffing on decoded text: the first significant character says JSON or markup, and
+ * markup that opens like an HTML page is one. The URL, file extension and Content-Type are never
+ * consulted: they lie ({@code .rss} files that are Atom, {@code .atom} files that are RSS,
+ * feeds served as {@code text/html}).
  */
 enum DocumentKind {
-    EMPTY("empty document"),
-    JSON("not a feed: JSON document"),
-    HTML("not a feed: HTML page"),
-    MARKUP(null);
+    EMPTY,
+    JSON,
+    HTML,
+    MARKUP;
 
     private static final int HTML_SNIFF_LENGTH = 1024;
-
-    private final String rejection;
-
-    DocumentKind(String rejection) {
-        this.rejection = rejection;
-    }
 
     static DocumentKind of(String text) {
         int start = skipWhitespace(text, 0);
@@ -37,12 +33,6 @@ enum DocumentKind {
         String head = text.substring(0, Math.min(text.length(), HTML_SNIFF_LENGTH)).toLowerCase(Locale.ROOT);
         return head.contains("<html") || head.contains("<!doctype html") || head.contains("<head")
                 || head.contains("<body");
-    }
-
-    void rejectIfNotMarkup() throws FeedParseException {
-        if (rejection != null) {
-            throw new FeedParseException(rejection);
-        }
     }
 
     private static boolean startsLikeHtml(String text, int start) {

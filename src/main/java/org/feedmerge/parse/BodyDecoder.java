@@ -1,0 +1,116 @@
+package org.feedmerge.parse;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes a fetched body to text. Never fails: what no label explains is read as UTF-8, with
+ * windows-1252 for the bytes that are not UTF-8. The precedence (RFC 7303 order, with the bytes
+ * arbitrating between UTF-8 and single-byte labels) is in the package documentation and
+ * docs/parsing.md.
+ */
+final class BodyDecoder {
+    private BodyDecoder() {
+    }
+
+    /** The text, the charset it was read with and the rule that chose it. */
+    record Decoded(String text, Charset charset, String rule) {
+    }
+
+    static Decoded decode(byte[] body, String contentType) {
+        Charset bom = CharsetLabels.byteOrderMark(body);
+        if (bom != null) {
+            return decodeAs(body, CharsetLabels.byteOrderMarkLength(bom), bom, "byte order mark");
+        }
+        Charset pattern = CharsetLabels.bytePattern(body);
+        if (pattern != null) {
+            return decodeAs(body, 0, pattern, "UTF-16/32 byte pattern");
+        }
+        Charset http = CharsetLabels.resolve(CharsetLabels.httpLabel(contentType), true);
+        Charset declared = startsLikeJson(body) ? null : CharsetLabels.resolve(CharsetLabels.declaredLabel(body, 0), true);
+        return decodeLabelled(body, http, declared);
+    }
+
+    /** RFC 7303 §3.2 order (HTTP charset, then declaration), with the bytes as referee for UTF-8. */
+    private static Decoded decodeLabelled(byte[] body, Charset http, Charset declared) {
+        Charset first = http != null ? http : declared;
+        String firstRule = http != null ? "HTTP charset" : "XML declaration";
+        if (first == null) {
+            return decodeUtf8(body, 0, "default UTF-8");
+        }
+        if (CharsetLabels.isUtf8(first)) {
+            Decoded utf8 = decodeUtf8(body, 0, firstRule);
+            Charset other = declared != null && !CharsetLabels.isUtf8(declared) ? declared : null;
+            boolean contradicted = !utf8.charset().equals(StandardCharsets.UTF_8);
+            return contradicted && other != null
+                    ? decodeAs(body, 0, other, "XML declaration (bytes are not the UTF-8 HTTP said)")
+                    : utf8;
+        }
+        boolean utf8Named = CharsetLabels.isUtf8(declared);
+        if ((utf8Named || first.equals(CharsetLabels.WINDOWS_1252)) && hasNonAscii(body)) {
+            Decoded utf8 = decodeUtf8(body, 0, "valid UTF-8 over a " + first.name() + " label");
+            if (utf8.charset().equals(StandardCharsets.UTF_8)) {
+                return utf8;
+            }
+        }
+        return decodeAs(body, 0, first, firstRule);
+    }
+
+    private static Decoded decodeAs(byte[] body, int offset, Charset charset, String rule) {
+        if (CharsetLabels.isUtf8(charset)) {
+            return decodeUtf8(body, offset, rule);
+        }
+        return new Decoded(new String(body, offset, body.length - offset, charset), charset, rule);
+    }
+
+    /**
+     * UTF-8, reading each byte that is not part of a valid sequence as windows-1252: an undeclared
+     * Latin-1 or cp1252 body, or a UTF-8 body with pasted-in cp1252, comes out readable instead of
+     * as U+FFFD. The result's charset is windows-1252 when that happened.
+     */
+    private static Decoded decodeUtf8(byte[] body, int offset, String rule) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body, offset, body.length - offset);
+        CharBuffer out = CharBuffer.allocate(body.length - offset);
+        boolean mixed = false;
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (!result.isError()) {
+                break;
+            }
+            out.put(CharsetLabels.windows1252(in.get() & 0xFF)); // ASCII is never malformed
+            mixed = true;
+        }
+        decoder.flush(out);
+        String text = out.flip().toString();
+        return mixed
+                ? new Decoded(text, CharsetLabels.WINDOWS_1252, rule + ", windows-1252 for bytes that are not UTF-8")
+                : new Decoded(text, StandardCharsets.UTF_8, rule);
+    }
+
+    private static boolean hasNonAscii(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** JSON never carries an XML declaration; text inside its strings must not be read as one. */
+    private static boolean startsLikeJson(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
+    }
+}
