@@ -25,7 +25,11 @@ enum DocumentKind {
         if (first == '{' || first == '[') {
             return JSON;
         }
-        return startsLikeHtml(text, start) ? HTML : MARKUP;
+        int element = skipPrologNoise(text, start);
+        if (element == text.length()) {
+            return EMPTY; // only a declaration and comments
+        }
+        return startsLikeHtml(text, element) ? HTML : MARKUP;
     }
 
     /** For text the XML parser rejected: HTML tags near the top mean a web page, not broken XML. */
@@ -35,9 +39,14 @@ enum DocumentKind {
                 || head.contains("<body");
     }
 
+    /** {@code <html>} as the first element, after any DOCTYPE: feeds sometimes carry an XHTML DOCTYPE. */
     private static boolean startsLikeHtml(String text, int start) {
-        int tag = skipPrologNoise(text, start);
-        return startsWithIgnoreCase(text, tag, "<!doctype html") || startsWithIgnoreCase(text, tag, "<html");
+        int tag = start;
+        if (startsWithIgnoreCase(text, tag, "<!doctype")) {
+            int end = text.indexOf('>', tag);
+            tag = end < 0 ? text.length() : skipPrologNoise(text, end + 1);
+        }
+        return startsWithIgnoreCase(text, tag, "<html");
     }
 
     /** Skips whitespace, the XML declaration, processing instructions and comments. */

@@ -63,6 +63,7 @@ public final class FeedParser {
         if (root.getName().equalsIgnoreCase("html")) {
             throw HtmlPage.notAFeed(text, feedUrl);
         }
+        RomeCompatibility.adapt(root);
         PublisherHints hints = PublisherHintsReader.readAndDetach(root);
         WireFeed wireFeed = readWithRome(document);
         return toParsedFeed(wireFeed, root, feedUrl, hints);
