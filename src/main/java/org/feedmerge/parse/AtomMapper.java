@@ -107,23 +107,25 @@ final class AtomMapper {
 
     /** published (Atom 0.3: issued), then created, dc:date, and finally updated (0.3: modified). */
     private static Instant published(Entry entry, Element element) {
-        Instant published = dateOf(element, "published", "issued", "created");
+        Instant published = element == null ? romePublished(entry)
+                : dateOf(element, "published", "issued", "created");
         if (published == null && element != null) {
             published = FeedDate.parse(element.getChildTextTrim("date", DC));
-        }
-        if (published == null) {
-            Date date = entry.getPublished() != null ? entry.getPublished() : entry.getCreated();
-            if (date == null && entry.getModule(DCModule.URI) instanceof DCModule dc) {
-                date = dc.getDate();
-            }
-            published = instant(date);
         }
         return published != null ? published : updated(entry, element);
     }
 
     private static Instant updated(Entry entry, Element element) {
-        Instant updated = dateOf(element, "updated", "modified");
-        return updated != null ? updated : instant(entry.getUpdated());
+        return element == null ? instant(entry.getUpdated()) : dateOf(element, "updated", "modified");
+    }
+
+    /** For an entry that could not be paired with its element: Rome's dates are all there is. */
+    private static Instant romePublished(Entry entry) {
+        Date date = entry.getPublished() != null ? entry.getPublished() : entry.getCreated();
+        if (date == null && entry.getModule(DCModule.URI) instanceof DCModule dc) {
+            date = dc.getDate();
+        }
+        return instant(date);
     }
 
     /** The first of the entry's child elements (in its namespace) whose text is a date. */

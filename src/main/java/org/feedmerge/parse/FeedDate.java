@@ -1,13 +1,11 @@
 package org.feedmerge.parse;
 
-import com.rometools.rome.io.impl.DateParser;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,11 +15,13 @@ import java.util.regex.Pattern;
  * Feed dates as written in the wild, to instants. Tried in order: ISO 8601 / RFC 3339 / W3CDTF
  * (a missing zone means UTC, partial dates the start of the period, any fraction length), RFC 822
  * and its variants (RFC 2822 §4.3 obsolete zones, full day and month names, missing seconds or
- * zone, a zone comment), asctime / {@code Date.toString()}, "Month d, yyyy", and last Rome's own
- * parser. Anything else is null, never "now". Pure and thread-safe.
+ * zone, a zone comment), asctime / {@code Date.toString()}, "Month d, yyyy". Anything else is
+ * null, never "now". Pure and thread-safe.
  *
- * <p>Rome is not first because it returns null for ISO dates without a zone and reads
- * microseconds as milliseconds ({@code .123456Z} lands two minutes late).
+ * <p>Why not Rome's parser: it returns null for ISO dates without a zone, reads microseconds as
+ * milliseconds ({@code .123456Z} lands two minutes late), and its lenient {@code SimpleDateFormat}
+ * masks turn garbage into plausible wrong dates (the 32nd of January is the 1st of February).
+ * The mappers use Rome's dates only for entries they cannot pair with an element.
  */
 final class FeedDate {
     private static final Pattern ISO = Pattern.compile(
@@ -71,10 +71,7 @@ final class FeedDate {
         if (instant == null) {
             instant = asctime(s);
         }
-        if (instant == null) {
-            instant = monthFirst(s);
-        }
-        return instant != null ? instant : rome(s);
+        return instant != null ? instant : monthFirst(s);
     }
 
     private static Instant iso(String s) {
@@ -194,14 +191,5 @@ final class FeedDate {
 
     private static int number(String digits) {
         return Integer.parseInt(digits);
-    }
-
-    private static Instant rome(String s) {
-        try {
-            Date date = DateParser.parseDate(s, Locale.US);
-            return date == null ? null : date.toInstant();
-        } catch (RuntimeException unreadable) {
-            return null; // Rome's masks are SimpleDateFormat: garbage is an expected input here
-        }
     }
 }

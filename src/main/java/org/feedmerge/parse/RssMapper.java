@@ -99,12 +99,7 @@ final class RssMapper {
     private static Instant published(Item item, Element element) {
         if (element != null) {
             Instant published = FeedDate.parse(element.getChildTextTrim("pubDate", element.getNamespace()));
-            if (published == null) {
-                published = FeedDate.parse(element.getChildTextTrim("date", DC));
-            }
-            if (published != null) {
-                return published;
-            }
+            return published != null ? published : FeedDate.parse(element.getChildTextTrim("date", DC));
         }
         Date date = item.getPubDate();
         if (date == null && item.getModule(DCModule.URI) instanceof DCModule dc) {

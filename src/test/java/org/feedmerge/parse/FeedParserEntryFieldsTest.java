@@ -37,7 +37,15 @@ class FeedParserEntryFieldsTest {
                 arguments("iso-offset-millis", "2006-01-02T14:04:05.250Z"),
                 arguments("iso-date-only", "2006-01-02T00:00:00Z"),
                 arguments("dc-date-only", "2006-01-02T23:04:05Z"),
-                arguments("pubdate-beats-dc-date", "2006-01-02T15:04:05Z"));
+                arguments("pubdate-beats-dc-date", "2006-01-02T15:04:05Z"),
+                arguments("iso-no-zone", "2006-01-02T15:04:05Z"),
+                arguments("iso-space-no-zone", "2006-01-02T15:04:05Z"),
+                arguments("iso-microseconds", "2006-01-02T15:04:05.123456Z"),
+                arguments("rfc822-colon-offset", "2006-01-02T14:04:05Z"),
+                arguments("rfc822-no-zone", "2006-01-02T15:04:05Z"),
+                arguments("rfc822-zone-comment", "2006-01-02T15:04:05Z"),
+                arguments("asctime", "2006-01-02T15:04:05Z"),
+                arguments("dc-date-w3cdtf-month", "2006-01-01T00:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")
