@@ -71,6 +71,9 @@ final class AtomMapper {
     private static URI link(Element owner, URI documentUri) {
         Element chosen = null;
         for (Element link : owner.getChildren("link", owner.getNamespace())) {
+            if (href(link) == null) {
+                continue; // nothing to follow; a later link may have one
+            }
             String rel = relOf(link);
             if (rel.equals("alternate")) {
                 chosen = link;
@@ -83,7 +86,13 @@ final class AtomMapper {
         if (chosen == null) {
             return null;
         }
-        return XmlBase.resolve(XmlBase.of(chosen, documentUri), chosen.getAttributeValue("href"));
+        return XmlBase.resolve(XmlBase.of(chosen, documentUri), href(chosen));
+    }
+
+    /** The href attribute; some feeds put the URL in the element's text instead. */
+    private static String href(Element link) {
+        String href = link.getAttributeValue("href");
+        return href != null ? href : TextConstruct.trimmed(link.getText());
     }
 
     private static String relOf(Element link) {

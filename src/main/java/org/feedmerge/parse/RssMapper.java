@@ -46,13 +46,23 @@ final class RssMapper {
     }
 
     private static ParsedEntry entry(Item item, Element element, URI base) {
+        String title = TextConstruct.toPlainText(TextConstruct.RSS, item.getTitle());
+        String summary = summary(item);
+        String content = content(item);
+        String author = author(item);
+        if (element != null) {
+            title = title != null ? title : ItemExtensions.title(element);
+            summary = summary != null ? summary : ItemExtensions.summary(element);
+            content = content != null ? content : ItemExtensions.content(element);
+            author = author != null ? author : ItemExtensions.author(element);
+        }
         return new ParsedEntry(
                 guid(item, element),
                 link(item, base),
-                TextConstruct.toPlainText(TextConstruct.RSS, item.getTitle()),
-                HtmlSanitizer.clean(summary(item), base),
-                HtmlSanitizer.clean(content(item), base),
-                author(item),
+                title,
+                HtmlSanitizer.clean(summary, base),
+                HtmlSanitizer.clean(content, base),
+                author,
                 published(item, element),
                 updated(element));
     }

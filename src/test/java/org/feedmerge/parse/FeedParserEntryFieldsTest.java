@@ -3,6 +3,7 @@ package org.feedmerge.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,33 @@ class FeedParserEntryFieldsTest {
         assertThat(feed.description()).isEqualTo("A bold description");
         assertThat(feed.entries()).extracting(ParsedEntry::title)
                 .containsExactly("Tom & Jerry live", "Café open", "AT&T merger");
+    }
+
+    static Stream<Arguments> extensionFallbacks() {
+        return Stream.of(
+                arguments("dc", null, "<p>Dublin Core description</p>", null, "DC Author"),
+                arguments("itunes", null, "iTunes summary &lt;not markup&gt;", null, "iTunes Author"),
+                arguments("media", "Media title", null, null, null),
+                arguments("xhtml", null, null, "<p>XHTML <a href=\"https://example.com/rel\">body</a></p>", null),
+                arguments("core-wins", "Core title", "Core description", null, "core@example.com (Core)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void extensionFallbacks(String guid, String title, String summary, String content, String author) throws Exception {
+        ParsedEntry entry = Fixtures.parse("rss-extension-fallbacks.xml").entries().stream()
+                .filter(e -> guid.equals(e.guid())).findFirst().orElseThrow();
+
+        assertThat(entry.title()).isEqualTo(title);
+        assertThat(entry.summary()).isEqualTo(summary);
+        assertThat(entry.content()).isEqualTo(content);
+        assertThat(entry.author()).isEqualTo(author);
+    }
+
+    @Test
+    void atomLinksWithoutHrefAreSkippedOrReadFromText() throws Exception {
+        assertThat(Fixtures.parse("atom-link-without-href.xml").entries()).extracting(ParsedEntry::link)
+                .containsExactly(URI.create("https://link.example/with-href"), URI.create("https://link.example/in-text"));
     }
 
     private static ParsedEntry entryTitled(ParsedFeed feed, String title) {
