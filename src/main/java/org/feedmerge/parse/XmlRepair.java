@@ -109,6 +109,9 @@ final class XmlRepair {
     private int doctype(int start) {
         int end = Prolog.doctypeEnd(in, start);
         if (end < 0) {
+            // A document cut off inside its DOCTYPE has nothing after it; the JDK parser would also
+            // print an EOFException stack trace to stderr on it (a Xerces quirk), so it goes.
+            edit.drop(start, length);
             return length;
         }
         Set<String> names = new HashSet<>();
