@@ -11,8 +11,8 @@ import org.jdom2.input.JDOMParseException;
  * Reads feed text into a JDOM document the way a lenient feed reader would, every step through
  * the {@link HardenedXmlParser}: first the text as {@link XmlRepair} mends it (the same text when
  * it needed nothing: the fast path); if that is still rejected, undeclared namespace prefixes are
- * declared ({@link UndeclaredPrefixes}); then jsoup's forgiving tree builder rebuilds it
- * ({@link XmlSalvage}). A refusal for exceeding a processing limit (an entity bomb) is final, an
+ * declared ({@link UndeclaredPrefixes}); then, unless it was cut off, jsoup's forgiving tree
+ * builder rebuilds it ({@link XmlSalvage}). A refusal for exceeding a processing limit (an entity bomb) is final, an
  * HTML page is named as one, and when nothing works the error is the parser's first complaint.
  */
 final class LenientXmlReader {
@@ -44,6 +44,13 @@ final class LenientXmlReader {
         if (recovered == null) {
             recovered = salvage(repaired);
         }
+        if (recovered == null && Prolog.rootElementStart(repaired) < 0) {
+            throw new FeedParseException("not a feed: no XML element in the document", failure);
+        }
+        if (recovered == null && XmlSalvage.isTruncated(repaired)) {
+            throw new FeedParseException("XML is truncated at line " + failure.getLineNumber()
+                    + ": the root element is never closed", failure);
+        }
         if (recovered == null) {
             throw new FeedParseException("XML is not well-formed at line " + failure.getLineNumber() + ": " + detail,
                     failure);
@@ -53,6 +60,9 @@ final class LenientXmlReader {
 
     private Document salvage(String repaired) {
         String rebuilt = XmlSalvage.rebuild(repaired);
+        if (rebuilt == null) {
+            return null;
+        }
         String declared = UndeclaredPrefixes.declare(rebuilt);
         return parseOrNull(declared != null ? declared : rebuilt);
     }

@@ -35,7 +35,8 @@
  * Before giving up, the text is mended as a lenient reader would (junk before the root, HTML named
  * entities, bare {@code &} and {@code <}, illegal and C1 control characters), undeclared
  * namespace prefixes are declared, and jsoup's forgiving XML tree builder rebuilds what is still
- * broken (a truncated document keeps its complete items). Entity-expansion refusals are final.
+ * broken, unless it was cut off (a truncated document is an error, not a short success).
+ * Entity-expansion refusals are final.
  *
  * <h2>XML security</h2>
  * DOCTYPEs are allowed (RSS 0.91 requires one; internal entities are expanded), but nothing is

@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What is not a usable feed fails with a one-line reason naming what it is. */
+/**
+ * What is not a usable feed fails with a one-line reason naming what it is. A truncated document
+ * is one: recording what arrived as a success would hide the broken fetch.
+ */
 class FeedParserRejectionTest {
 
     static Stream<Arguments> notFeeds() {
@@ -26,7 +29,8 @@ class FeedParserRejectionTest {
                 arguments("whitespace-only.xml", "empty document"),
                 arguments("comment-only.xml", "empty document"),
                 arguments("opml.xml", "not a feed: XML document with root element <opml>"),
-                arguments("plain-text-error.txt", "XML is not well-formed at line "));
+                arguments("plain-text-error.txt", "not a feed: no XML element in the document"),
+                arguments("truncated-mid-item.xml", "XML is truncated at line 9: the root element is never closed"));
     }
 
     @ParameterizedTest(name = "{0}")
