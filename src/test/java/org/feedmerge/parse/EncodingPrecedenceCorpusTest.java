@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -150,9 +149,13 @@ class EncodingPrecedenceCorpusTest {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        return Stream.of(values).filter(Objects::nonNull).findFirst().orElse(null);
+    private static Charset firstNonNull(Charset... values) {
+        for (Charset value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static List<Case> cases() throws IOException {
