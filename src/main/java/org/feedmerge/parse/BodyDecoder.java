@@ -74,6 +74,11 @@ final class BodyDecoder {
      * as U+FFFD. The result's charset is windows-1252 when that happened.
      */
     private static Decoded decodeUtf8(byte[] body, int offset, String rule) {
+        if (isValidUtf8(body, offset)) {
+            // The common case: one scan, then the JDK's own decoder, with no intermediate buffer.
+            return new Decoded(new String(body, offset, body.length - offset, StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8, rule);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -93,6 +98,40 @@ final class BodyDecoder {
         return mixed
                 ? new Decoded(text, CharsetLabels.WINDOWS_1252, rule + ", windows-1252 for bytes that are not UTF-8")
                 : new Decoded(text, StandardCharsets.UTF_8, rule);
+    }
+
+    /** RFC 3629 §4 well-formedness: no overlongs, no surrogates, nothing above U+10FFFF. */
+    static boolean isValidUtf8(byte[] b, int offset) {
+        int i = offset;
+        while (i < b.length) {
+            if (b[i] >= 0) {
+                i++;
+                continue;
+            }
+            int lead = b[i] & 0xFF;
+            int trailing = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2
+                    : lead >= 0xF0 && lead <= 0xF4 ? 3 : -1;
+            if (trailing < 0 || i + trailing >= b.length || !validSecondByte(lead, b[i + 1] & 0xFF)) {
+                return false;
+            }
+            for (int k = 2; k <= trailing; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += trailing + 1;
+        }
+        return true;
+    }
+
+    private static boolean validSecondByte(int lead, int second) {
+        return switch (lead) {
+            case 0xE0 -> second >= 0xA0 && second <= 0xBF;
+            case 0xED -> second >= 0x80 && second <= 0x9F;
+            case 0xF0 -> second >= 0x90 && second <= 0xBF;
+            case 0xF4 -> second >= 0x80 && second <= 0x8F;
+            default -> (second & 0xC0) == 0x80;
+        };
     }
 
     private static boolean hasNonAscii(byte[] body) {

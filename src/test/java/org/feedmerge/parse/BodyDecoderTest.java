@@ -65,6 +65,15 @@ class BodyDecoderTest {
         assertThat(CharsetLabels.httpLabel(contentType)).isEqualTo(label);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "41, true", "c3a9, true", "e282ac, true", "f09f9880, true", "efbfbd, true",
+            "c3, false", "c0af, false", "c1bf, false", "e080af, false", "eda080, false", "f4908080, false",
+            "f5808080, false", "80, false", "e282, false", "41c341, false", "ff, false"})
+    void utf8Validity(String hex, boolean valid) {
+        assertThat(BodyDecoder.isValidUtf8(java.util.HexFormat.of().parseHex(hex), 0)).isEqualTo(valid);
+    }
+
     private static byte[] bom(String text) {
         byte[] utf8 = utf8(text);
         byte[] withBom = new byte[utf8.length + 3];
