@@ -50,8 +50,12 @@ final class JsonFeedReader {
     }
 
     private JsonNode parse(String text) throws FeedParseException {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == '\uFEFF') {
+            start++; // a second BOM, left after decoding removed the first
+        }
         try {
-            return mapper.readTree(text);
+            return mapper.readTree(start == 0 ? text : text.substring(start));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

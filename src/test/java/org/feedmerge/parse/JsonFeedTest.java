@@ -79,6 +79,7 @@ class JsonFeedTest {
     static Stream<Arguments> sniffedNotNamed() {
         return Stream.of(
                 arguments("json-feed-after-bom.json", "text/html", "BOM then JSON"),
+                arguments("json-feed-after-two-boms.json", null, "Two BOMs"),
                 arguments("json-feed-served-as-rss.rss", "application/rss+xml", "Extension says RSS"),
                 arguments("atom-served-as-rss.rss", "application/json", "Extension says RSS"),
                 arguments("rss-served-as-atom.atom", "application/atom+xml", "Extension says Atom"));
