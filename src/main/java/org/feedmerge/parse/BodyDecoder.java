@@ -44,19 +44,14 @@ final class BodyDecoder {
             return decodeUtf8(body, 0, "default UTF-8");
         }
         if (CharsetLabels.isUtf8(first)) {
-            Decoded utf8 = decodeUtf8(body, 0, firstRule);
-            Charset other = declared != null && !CharsetLabels.isUtf8(declared) ? declared : null;
-            boolean contradicted = !utf8.charset().equals(StandardCharsets.UTF_8);
-            return contradicted && other != null
-                    ? decodeAs(body, 0, other, "XML declaration (bytes are not the UTF-8 HTTP said)")
-                    : utf8;
+            boolean otherDeclared = declared != null && !CharsetLabels.isUtf8(declared);
+            return otherDeclared && !isValidUtf8(body, 0)
+                    ? decodeAs(body, 0, declared, "XML declaration (bytes are not the UTF-8 HTTP said)")
+                    : decodeUtf8(body, 0, firstRule);
         }
         boolean utf8Named = CharsetLabels.isUtf8(declared);
-        if ((utf8Named || first.equals(CharsetLabels.WINDOWS_1252)) && hasNonAscii(body)) {
-            Decoded utf8 = decodeUtf8(body, 0, "valid UTF-8 over a " + first.name() + " label");
-            if (utf8.charset().equals(StandardCharsets.UTF_8)) {
-                return utf8;
-            }
+        if ((utf8Named || first.equals(CharsetLabels.WINDOWS_1252)) && hasNonAscii(body) && isValidUtf8(body, 0)) {
+            return validUtf8(body, 0, "valid UTF-8 over a " + first.name() + " label");
         }
         return decodeAs(body, 0, first, firstRule);
     }
@@ -75,9 +70,7 @@ final class BodyDecoder {
      */
     private static Decoded decodeUtf8(byte[] body, int offset, String rule) {
         if (isValidUtf8(body, offset)) {
-            // The common case: one scan, then the JDK's own decoder, with no intermediate buffer.
-            return new Decoded(new String(body, offset, body.length - offset, StandardCharsets.UTF_8),
-                    StandardCharsets.UTF_8, rule);
+            return validUtf8(body, offset, rule); // the common case
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -98,6 +91,11 @@ final class BodyDecoder {
         return mixed
                 ? new Decoded(text, CharsetLabels.WINDOWS_1252, rule + ", windows-1252 for bytes that are not UTF-8")
                 : new Decoded(text, StandardCharsets.UTF_8, rule);
+    }
+
+    /** One scan said valid: the JDK's own decoder, with no intermediate buffer. */
+    private static Decoded validUtf8(byte[] body, int offset, String rule) {
+        return new Decoded(new String(body, offset, body.length - offset, StandardCharsets.UTF_8), StandardCharsets.UTF_8, rule);
     }
 
     /** RFC 3629 §4 well-formedness: no overlongs, no surrogates, nothing above U+10FFFF. */
