@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 class FeedParserConcurrencyTest {
     private static final List<String> FIXTURES = List.of("rss-2.0.xml", "rss-0.91-netscape-doctype.xml",
             "rss-1.0-rdf.xml", "atom-1.0.xml", "atom-0.3.xml", "atom-xml-base.xml", "rss-date-formats.xml",
-            "rss-needs-healing.xml", "rss-internal-entity.xml", "iso-8859-1.xml", "atom-html-title.xml");
+            "rss-needs-healing.xml", "rss-internal-entity.xml", "iso-8859-1.xml", "atom-html-title.xml",
+            "json-feed-1.1.json", "rss-hostile-html.xml", "atom-hostile-xhtml-content.xml", "mismatched-tags.xml",
+            "undeclared-namespace-prefixes.xml", "html-entities-undeclared.xml",
+            "undeclared-windows-1252.xml", "rss-publisher-hints.xml");
     private static final int THREADS = 8;
     private static final int ROUNDS = 25;
 

@@ -3,6 +3,7 @@ package org.feedmerge.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,15 @@ class FeedParserEntryFieldsTest {
                 arguments("iso-offset-millis", "2006-01-02T14:04:05.250Z"),
                 arguments("iso-date-only", "2006-01-02T00:00:00Z"),
                 arguments("dc-date-only", "2006-01-02T23:04:05Z"),
-                arguments("pubdate-beats-dc-date", "2006-01-02T15:04:05Z"));
+                arguments("pubdate-beats-dc-date", "2006-01-02T15:04:05Z"),
+                arguments("iso-no-zone", "2006-01-02T15:04:05Z"),
+                arguments("iso-space-no-zone", "2006-01-02T15:04:05Z"),
+                arguments("iso-microseconds", "2006-01-02T15:04:05.123456Z"),
+                arguments("rfc822-colon-offset", "2006-01-02T14:04:05Z"),
+                arguments("rfc822-no-zone", "2006-01-02T15:04:05Z"),
+                arguments("rfc822-zone-comment", "2006-01-02T15:04:05Z"),
+                arguments("asctime", "2006-01-02T15:04:05Z"),
+                arguments("dc-date-w3cdtf-month", "2006-01-01T00:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -90,6 +99,33 @@ class FeedParserEntryFieldsTest {
         assertThat(feed.description()).isEqualTo("A bold description");
         assertThat(feed.entries()).extracting(ParsedEntry::title)
                 .containsExactly("Tom & Jerry live", "Café open", "AT&T merger");
+    }
+
+    static Stream<Arguments> extensionFallbacks() {
+        return Stream.of(
+                arguments("dc", null, "<p>Dublin Core description</p>", null, "DC Author"),
+                arguments("itunes", null, "iTunes summary &lt;not markup&gt;", null, "iTunes Author"),
+                arguments("media", "Media title", null, null, null),
+                arguments("xhtml", null, null, "<p>XHTML <a href=\"https://example.com/rel\">body</a></p>", null),
+                arguments("core-wins", "Core title", "Core description", null, "core@example.com (Core)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void extensionFallbacks(String guid, String title, String summary, String content, String author) throws Exception {
+        ParsedEntry entry = Fixtures.parse("rss-extension-fallbacks.xml").entries().stream()
+                .filter(e -> guid.equals(e.guid())).findFirst().orElseThrow();
+
+        assertThat(entry.title()).isEqualTo(title);
+        assertThat(entry.summary()).isEqualTo(summary);
+        assertThat(entry.content()).isEqualTo(content);
+        assertThat(entry.author()).isEqualTo(author);
+    }
+
+    @Test
+    void atomLinksWithoutHrefAreSkippedOrReadFromText() throws Exception {
+        assertThat(Fixtures.parse("atom-link-without-href.xml").entries()).extracting(ParsedEntry::link)
+                .containsExactly(URI.create("https://link.example/with-href"), URI.create("https://link.example/in-text"));
     }
 
     private static ParsedEntry entryTitled(ParsedFeed feed, String title) {
