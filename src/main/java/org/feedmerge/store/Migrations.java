@@ -54,7 +54,68 @@ final class Migrations {
             CREATE INDEX entries_newest ON entries (published DESC, first_seen DESC, id DESC)
             """));
 
-    private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES);
+    /**
+     * Stories (the same story from several feeds, shown once), the lede fingerprints and LSH band
+     * index that find them, tombstones of deleted entries, and each feed's key scheme. Entries that
+     * exist already become one story each; they have no fingerprint, so only entries stored from
+     * now on are grouped (docs/dedup.md).
+     */
+    private static final Migration V2_STORIES_TOMBSTONES_KEY_SCHEMES = new Migration(2, List.of("""
+            ALTER TABLE feeds ADD COLUMN original INTEGER NOT NULL DEFAULT 0
+            """, """
+            ALTER TABLE feeds ADD COLUMN position INTEGER
+            """, """
+            CREATE TABLE stories (
+                id         INTEGER PRIMARY KEY,
+                public_id  TEXT    NOT NULL UNIQUE CHECK (public_id <> ''),
+                sort_time  INTEGER NOT NULL,
+                first_seen INTEGER NOT NULL
+            )""", """
+            CREATE INDEX stories_newest ON stories (sort_time DESC, first_seen DESC, id DESC)
+            """, """
+            ALTER TABLE entries ADD COLUMN story_id INTEGER REFERENCES stories (id)
+            """, """
+            ALTER TABLE entries ADD COLUMN canonical_url TEXT
+            """, """
+            ALTER TABLE entries ADD COLUMN shingles BLOB
+            """, """
+            CREATE INDEX entries_story ON entries (story_id)
+            """, """
+            CREATE INDEX entries_canonical_url ON entries (canonical_url) WHERE canonical_url IS NOT NULL
+            """, """
+            CREATE INDEX entries_feed_newest ON entries (feed_id, published DESC, first_seen DESC, id DESC)
+            """, """
+            CREATE TABLE story_bands (
+                band     INTEGER NOT NULL,
+                entry_id INTEGER NOT NULL,
+                PRIMARY KEY (band, entry_id)
+            ) WITHOUT ROWID""", """
+            CREATE TABLE tombstones (
+                feed_id       INTEGER NOT NULL,
+                entry_key     TEXT    NOT NULL,
+                canonical_url TEXT,
+                content_hash  TEXT,
+                deleted_at    INTEGER NOT NULL,
+                PRIMARY KEY (feed_id, entry_key)
+            )""", """
+            CREATE INDEX tombstones_canonical_url ON tombstones (canonical_url) WHERE canonical_url IS NOT NULL
+            """, """
+            CREATE INDEX tombstones_deleted_at ON tombstones (deleted_at)
+            """, """
+            CREATE TABLE feed_key_schemes (
+                feed_id           INTEGER PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
+                scheme            TEXT    NOT NULL,
+                reason            TEXT,
+                decided_at        INTEGER,
+                guid_change_polls INTEGER NOT NULL DEFAULT 0
+            )""", """
+            INSERT INTO stories (id, public_id, sort_time, first_seen)
+            SELECT id, public_id, published, first_seen FROM entries
+            """, """
+            UPDATE entries SET story_id = id
+            """));
+
+    private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_STORIES_TOMBSTONES_KEY_SCHEMES);
 
     private Migrations() {
     }

@@ -1,0 +1,52 @@
+package org.feedmerge.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statements prepared once for a unit of work (one poll, one retention batch) and closed together.
+ * A failure to prepare closes the ones already prepared.
+ */
+final class Statements implements AutoCloseable {
+
+    private final Connection connection;
+    private final List<PreparedStatement> prepared = new ArrayList<>();
+
+    Statements(Connection connection) {
+        this.connection = connection;
+    }
+
+    PreparedStatement prepare(String sql) throws SQLException {
+        try {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            prepared.add(statement);
+            return statement;
+        } catch (SQLException e) {
+            closeAll(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = new SQLException("could not close statements");
+        closeAll(failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    private void closeAll(Exception failure) {
+        for (PreparedStatement statement : prepared) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+        prepared.clear();
+    }
+}
