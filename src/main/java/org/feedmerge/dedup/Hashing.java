@@ -2,11 +2,9 @@ package org.feedmerge.dedup;
 
 /**
  * Fast, fixed 64-bit hashing for fingerprints. Stored fingerprints depend on these exact
- * functions: changing them needs a migration that recomputes every stored shingle and band.
+ * functions: changing them needs a migration that recomputes every stored shingle and anchor.
  */
 final class Hashing {
-
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private Hashing() {
     }
@@ -26,10 +24,5 @@ final class Hashing {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    /** The i-th fixed seed. */
-    static long seed(int i) {
-        return mix(GOLDEN * (i + 1));
     }
 }

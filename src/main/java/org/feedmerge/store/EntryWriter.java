@@ -35,16 +35,16 @@ final class EntryWriter implements AutoCloseable {
     private enum Outcome { ADDED, UPDATED, UNCHANGED }
 
     private record Stored(long id, String key, String contentHash, long firstSeen, long published, String link,
-            String title, String summary, String content, long storyId, byte[] shingles) {
+            String title, String summary, String content, long storyId, byte[] anchors) {
     }
 
     private static final Duration SAME_ITEM_DATE_SLACK = Duration.ofDays(1);
     private static final String STORED_COLUMNS = """
-            id, entry_key, content_hash, first_seen, published, link, title, summary, content, story_id, shingles""";
+            id, entry_key, content_hash, first_seen, published, link, title, summary, content, story_id, anchors""";
     private static final RowMapper<Stored> STORED = row -> new Stored(row.getLong("id"), row.getString("entry_key"),
             row.getString("content_hash"), row.getLong("first_seen"), row.getLong("published"), row.getString("link"),
             row.getString("title"), row.getString("summary"), row.getString("content"), row.getLong("story_id"),
-            row.getBytes("shingles"));
+            row.getBytes("anchors"));
 
     private static final String FIND_BY_KEY =
             "SELECT " + STORED_COLUMNS + " FROM entries WHERE feed_id = ? AND entry_key = ?";
@@ -57,12 +57,12 @@ final class EntryWriter implements AutoCloseable {
     private static final String INSERT = """
             INSERT INTO entries (feed_id, entry_key, public_id, guid, link, title, summary, content,
                                  author, published, updated_at, first_seen, content_hash,
-                                 story_id, canonical_url, shingles)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)""";
+                                 story_id, canonical_url, shingles, anchors)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
             UPDATE entries SET guid = ?, link = ?, title = ?, summary = ?, content = ?, author = ?,
                                published = ?, updated_at = ?, content_hash = ?, canonical_url = ?,
-                               shingles = coalesce(?, shingles)
+                               shingles = ?, anchors = ?
             WHERE id = ?""";
     private static final String REFRESH_HASH = "UPDATE entries SET content_hash = ? WHERE id = ?";
     private static final String REKEY = "UPDATE entries SET entry_key = ? WHERE id = ?";
@@ -238,6 +238,7 @@ final class EntryWriter implements AutoCloseable {
         insert.setLong(13, storyId);
         insert.setString(14, canonicalUrl);
         insert.setBytes(15, fingerprint == null ? null : fingerprint.shingleBytes());
+        insert.setBytes(16, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
         insert.executeUpdate();
         try (ResultSet id = insert.getGeneratedKeys()) {
             id.next();
@@ -254,12 +255,11 @@ final class EntryWriter implements AutoCloseable {
         update.setString(9, entry.contentHash());
         update.setString(10, CanonicalUrl.of(entry.link()));
         update.setBytes(11, fingerprint == null ? null : fingerprint.shingleBytes());
-        update.setLong(12, stored.id());
+        update.setBytes(12, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
+        update.setLong(13, stored.id());
         update.executeUpdate();
-        if (fingerprint != null) {
-            stories.unindex(stored.id(), stored.shingles());
-            stories.index(stored.id(), fingerprint);
-        }
+        stories.unindex(stored.id(), stored.anchors());
+        stories.index(stored.id(), fingerprint);
         stories.edited(stored.storyId(), checkedAt, rules.updatedMovesToTop());
     }
 

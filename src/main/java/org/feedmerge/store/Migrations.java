@@ -55,8 +55,8 @@ final class Migrations {
             """));
 
     /**
-     * Stories (the same story from several feeds, shown once), the lede fingerprints and LSH band
-     * index that find them, tombstones of deleted entries, and each feed's key scheme. Entries that
+     * Stories (the same story from several feeds, shown once), the text fingerprints and the anchor
+     * index that finds them, tombstones of deleted entries, and each feed's key scheme. Entries that
      * exist already become one story each; they have no fingerprint, so only entries stored from
      * now on are grouped (docs/dedup.md).
      */
@@ -79,16 +79,18 @@ final class Migrations {
             """, """
             ALTER TABLE entries ADD COLUMN shingles BLOB
             """, """
+            ALTER TABLE entries ADD COLUMN anchors BLOB
+            """, """
             CREATE INDEX entries_story ON entries (story_id)
             """, """
             CREATE INDEX entries_canonical_url ON entries (canonical_url) WHERE canonical_url IS NOT NULL
             """, """
             CREATE INDEX entries_feed_newest ON entries (feed_id, published DESC, first_seen DESC, id DESC)
             """, """
-            CREATE TABLE story_bands (
-                band     INTEGER NOT NULL,
+            CREATE TABLE story_anchors (
+                anchor   INTEGER NOT NULL,
                 entry_id INTEGER NOT NULL,
-                PRIMARY KEY (band, entry_id)
+                PRIMARY KEY (anchor, entry_id)
             ) WITHOUT ROWID""", """
             CREATE TABLE tombstones (
                 feed_id       INTEGER NOT NULL,

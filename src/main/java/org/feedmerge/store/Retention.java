@@ -35,7 +35,7 @@ public final class Retention {
     private static final String OVER_LIMIT = """
             SELECT id FROM entries WHERE feed_id = ?
             ORDER BY published DESC, first_seen DESC, id DESC LIMIT ? OFFSET ?""";
-    private static final String ENTRY = "SELECT story_id, shingles FROM entries WHERE id = ?";
+    private static final String ENTRY = "SELECT story_id, anchors FROM entries WHERE id = ?";
     private static final String DELETE_ENTRY = "DELETE FROM entries WHERE id = ?";
     private static final String DELETE_EMPTY_STORY = """
             DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM entries WHERE story_id = ?)""";
@@ -111,12 +111,12 @@ public final class Retention {
         }
     }
 
-    /** Tombstone, band rows, entry, and the story when this was its last copy. */
+    /** Tombstone, anchor rows, entry, and the story when this was its last copy. */
     private static int delete(Connection connection, List<Long> ids, Instant now) throws SQLException {
         try (Statements statements = new Statements(connection)) {
             PreparedStatement bury = statements.prepare(Tombstones.BURY);
             PreparedStatement entry = statements.prepare(ENTRY);
-            PreparedStatement removeBand = statements.prepare(StoryGrouper.REMOVE_BAND);
+            PreparedStatement removeAnchor = statements.prepare(StoryGrouper.REMOVE_ANCHOR);
             PreparedStatement deleteEntry = statements.prepare(DELETE_ENTRY);
             PreparedStatement deleteStory = statements.prepare(DELETE_EMPTY_STORY);
             for (long id : ids) {
@@ -128,7 +128,7 @@ public final class Retention {
                 try (ResultSet row = entry.executeQuery()) {
                     row.next();
                     storyId = row.getLong("story_id");
-                    StoryGrouper.removeBands(removeBand, id, row.getBytes("shingles"));
+                    StoryGrouper.removeAnchors(removeAnchor, id, row.getBytes("anchors"));
                 }
                 deleteEntry.setLong(1, id);
                 deleteEntry.executeUpdate();
