@@ -15,20 +15,26 @@ import java.util.Set;
  * republication or a copy without the original's "at a glance" box is largely <em>contained</em>
  * in the original even though the two sets are very different in size.
  *
- * <p>Candidates are found through {@link #anchors()}, not by comparing every pair: the shingles of
- * the first {@value #ANCHOR_WORDS} words whose hash is 0 modulo {@value #ANCHOR_MODULUS} (about one
- * in eight), leaving out shingles made only of stop words ("one of the"). The choice depends only
- * on a shingle's own hash, so when text A is contained in text B, A's anchors are B's anchors too
- * (content-defined sampling, as in winnowing): an excerpt of 55 words has 6–7 anchors, and shares
- * none with its source only with probability about 0.1%. The store indexes anchors in SQLite.
+ * <p>Candidates are found through {@link #anchors()}, not by comparing every pair: a sample of the
+ * shingles chosen by their own hash, as in winnowing, so that when text A is contained in text B,
+ * A's anchors are B's anchors too. Shingles starting in the first {@value #OPENING_WORDS} words
+ * are anchors when their hash is 0 modulo {@value #OPENING_MODULUS}, later ones up to word
+ * {@value #BODY_WORDS} when it is 0 modulo {@value #BODY_MODULUS} (a subset of the former, so a
+ * copy whose opening was cut still shares the later anchors); shingles made only of stop words
+ * ("one of the") are never anchors. A full article has about 22 anchors; a 55-word excerpt has
+ * about 13 and shares none with its source with probability about 10⁻⁶; a copy that dropped the
+ * first 100 words and a fifth of its shingles to edits still shares about 5. The store indexes
+ * anchors in SQLite (table story_anchors).
  */
 public final class StoryFingerprint {
 
     static final int TEXT_WORDS = 400;
-    static final int ANCHOR_WORDS = 120;
-    static final int ANCHOR_MODULUS = 8;
-    /** At most this many anchors are used (more than 32 in 120 words is a 1-in-10⁴ event). */
-    public static final int MAX_ANCHORS = 32;
+    static final int OPENING_WORDS = 60;
+    static final int OPENING_MODULUS = 4;
+    static final int BODY_WORDS = 300;
+    static final int BODY_MODULUS = 32;
+    /** At most this many anchors are used (the expected number is about 22). */
+    public static final int MAX_ANCHORS = 64;
     static final int SHINGLE_WORDS = 3;
     /** Below this many shingles (about a dozen words) text says too little to match on. */
     static final int MIN_SHINGLES = 8;
@@ -122,42 +128,53 @@ public final class StoryFingerprint {
     }
 
     private static int[] anchors(List<String> words) {
-        List<String> opening = words.subList(0, Math.min(words.size(), ANCHOR_WORDS));
-        int[] all = shingleHashes(opening, true);
-        int[] anchors = Arrays.stream(all).filter(h -> Math.floorMod(h, ANCHOR_MODULUS) == 0).sorted().distinct()
-                .toArray();
-        return anchors.length <= MAX_ANCHORS ? anchors : Arrays.copyOf(anchors, MAX_ANCHORS);
+        List<String> sampled = words.subList(0, Math.min(words.size(), BODY_WORDS));
+        int[] hashes = shingleHashes(sampled);
+        boolean[] stopWordsOnly = stopWordsOnly(sampled);
+        int[] anchors = new int[hashes.length];
+        int count = 0;
+        for (int i = 0; i < hashes.length; i++) {
+            int modulus = i < OPENING_WORDS ? OPENING_MODULUS : BODY_MODULUS;
+            if (!stopWordsOnly[i] && Math.floorMod(hashes[i], modulus) == 0) {
+                anchors[count++] = hashes[i];
+            }
+        }
+        int[] distinct = Arrays.stream(anchors, 0, count).sorted().distinct().toArray();
+        return distinct.length <= MAX_ANCHORS ? distinct : Arrays.copyOf(distinct, MAX_ANCHORS);
     }
 
     private static int[] shingles(List<String> words, int limit) {
-        return Arrays.stream(shingleHashes(words.subList(0, Math.min(words.size(), limit)), false))
+        return Arrays.stream(shingleHashes(words.subList(0, Math.min(words.size(), limit))))
                 .sorted().distinct().toArray();
     }
 
-    /** One hash per shingle; with {@code skipStopWordsOnly}, shingles of nothing but stop words are left out. */
-    private static int[] shingleHashes(List<String> words, boolean skipStopWordsOnly) {
+    /** One hash per shingle, in text order (index i: the shingle starting at word i). */
+    private static int[] shingleHashes(List<String> words) {
         int count = words.size() - SHINGLE_WORDS + 1;
         if (count <= 0) {
             return NONE;
         }
         long[] wordHashes = new long[words.size()];
-        boolean[] stop = new boolean[words.size()];
         for (int i = 0; i < words.size(); i++) {
             wordHashes[i] = Hashing.of(words.get(i));
-            stop[i] = StopWords.contains(words.get(i));
         }
         int[] hashes = new int[count];
-        int kept = 0;
         for (int i = 0; i < count; i++) {
-            if (skipStopWordsOnly && stop[i] && stop[i + 1] && stop[i + 2]) {
-                continue;
-            }
             long h = wordHashes[i];
             for (int j = 1; j < SHINGLE_WORDS; j++) {
                 h = Hashing.mix(h * 31 + wordHashes[i + j]);
             }
-            hashes[kept++] = (int) (h ^ (h >>> 32));
+            hashes[i] = (int) (h ^ (h >>> 32));
         }
-        return Arrays.copyOf(hashes, kept);
+        return hashes;
+    }
+
+    private static boolean[] stopWordsOnly(List<String> words) {
+        boolean[] result = new boolean[Math.max(0, words.size() - SHINGLE_WORDS + 1)];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = StopWords.contains(words.get(i)) && StopWords.contains(words.get(i + 1))
+                    && StopWords.contains(words.get(i + 2));
+        }
+        return result;
     }
 }

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Decides whether two fingerprinted entries are the same story. Pure and thread-safe.
  *
- * <p>Lede containment C = |A ∩ B| / min(|A|, |B|) over the two shingle sets (containment, not
+ * <p>Text containment C = |A ∩ B| / min(|A|, |B|) over the two shingle sets (containment, not
  * Jaccard, so a 55-word excerpt matches the full text it was cut from), and title similarity T =
  * Jaccard of the headlines' content words. Same story when C ≥ {@value #CONTAINED}, or when
  * C ≥ {@value #CONTAINED_WITH_TITLE} and T ≥ {@value #SIMILAR_TITLE}. Headlines alone never

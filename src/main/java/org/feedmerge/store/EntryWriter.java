@@ -72,14 +72,14 @@ final class EntryWriter implements AutoCloseable {
     private final long checkedAt;
     private final StoryRules rules;
     private final Statements statements;
-    private final PreparedStatement findByKey;
-    private final PreparedStatement findByUrl;
-    private final PreparedStatement findByContent;
-    private final PreparedStatement publicIdTaken;
-    private final PreparedStatement insert;
-    private final PreparedStatement update;
-    private final PreparedStatement refreshHash;
-    private final PreparedStatement rekey;
+    private final Statements.Lazy findByKey;
+    private final Statements.Lazy findByUrl;
+    private final Statements.Lazy findByContent;
+    private final Statements.Lazy publicIdTaken;
+    private final Statements.Lazy insert;
+    private final Statements.Lazy update;
+    private final Statements.Lazy refreshHash;
+    private final Statements.Lazy rekey;
     private final StoryGrouper stories;
     private final Tombstones tombstones;
     private final FeedKeySchemes keySchemes;
@@ -96,14 +96,14 @@ final class EntryWriter implements AutoCloseable {
         this.checkedAt = checkedAt.toEpochMilli();
         this.rules = Objects.requireNonNull(rules, "rules");
         this.statements = new Statements(connection);
-        this.findByKey = statements.prepare(FIND_BY_KEY);
-        this.findByUrl = statements.prepare(FIND_BY_URL);
-        this.findByContent = statements.prepare(FIND_BY_CONTENT);
-        this.publicIdTaken = statements.prepare(PUBLIC_ID_TAKEN);
-        this.insert = statements.prepare(INSERT);
-        this.update = statements.prepare(UPDATE);
-        this.refreshHash = statements.prepare(REFRESH_HASH);
-        this.rekey = statements.prepare(REKEY);
+        this.findByKey = statements.lazy(FIND_BY_KEY);
+        this.findByUrl = statements.lazy(FIND_BY_URL);
+        this.findByContent = statements.lazy(FIND_BY_CONTENT);
+        this.publicIdTaken = statements.lazy(PUBLIC_ID_TAKEN);
+        this.insert = statements.lazy(INSERT);
+        this.update = statements.lazy(UPDATE);
+        this.refreshHash = statements.lazy(REFRESH_HASH);
+        this.rekey = statements.lazy(REKEY);
         this.stories = new StoryGrouper(statements, rules.crossFeed());
         this.tombstones = new Tombstones(statements, rules.crossFeed());
         this.keySchemes = new FeedKeySchemes(statements, feedId, feedUrl, checkedAt);
@@ -151,22 +151,22 @@ final class EntryWriter implements AutoCloseable {
     }
 
     private Optional<Stored> find(String key) throws SQLException {
-        findByKey.setLong(1, feedId);
-        findByKey.setString(2, key);
-        return RowMapper.first(findByKey, STORED);
+        findByKey.get().setLong(1, feedId);
+        findByKey.get().setString(2, key);
+        return RowMapper.first(findByKey.get(), STORED);
     }
 
     private Optional<Stored> sameItemUnderAnotherKey(NewEntry entry, String key) throws SQLException {
         String canonicalUrl = CanonicalUrl.of(entry.link());
         List<Stored> candidates;
         if (canonicalUrl != null) {
-            findByUrl.setString(1, canonicalUrl);
-            findByUrl.setLong(2, feedId);
-            candidates = RowMapper.list(findByUrl, STORED);
+            findByUrl.get().setString(1, canonicalUrl);
+            findByUrl.get().setLong(2, feedId);
+            candidates = RowMapper.list(findByUrl.get(), STORED);
         } else if (entry.link() == null) {
-            findByContent.setLong(1, feedId);
-            findByContent.setString(2, entry.contentHash());
-            candidates = RowMapper.list(findByContent, STORED);
+            findByContent.get().setLong(1, feedId);
+            findByContent.get().setString(2, entry.contentHash());
+            candidates = RowMapper.list(findByContent.get(), STORED);
         } else {
             return Optional.empty();
         }
@@ -194,9 +194,9 @@ final class EntryWriter implements AutoCloseable {
         if (stored.key().startsWith("guid:") && key.startsWith("guid:")) {
             guidChanges++;
         }
-        rekey.setString(1, key);
-        rekey.setLong(2, stored.id());
-        rekey.executeUpdate();
+        rekey.get().setString(1, key);
+        rekey.get().setLong(2, stored.id());
+        rekey.get().executeUpdate();
     }
 
     private static String collapse(String text) {
@@ -214,9 +214,9 @@ final class EntryWriter implements AutoCloseable {
         String before = Substance.hash(stored.title(), stored.link(), stored.summary(), stored.content());
         String after = Substance.hash(entry.title(), entry.link(), entry.summary(), entry.content());
         if (before.equals(after)) {
-            refreshHash.setString(1, entry.contentHash());
-            refreshHash.setLong(2, stored.id());
-            refreshHash.executeUpdate();
+            refreshHash.get().setString(1, entry.contentHash());
+            refreshHash.get().setLong(2, stored.id());
+            refreshHash.get().executeUpdate();
             return Outcome.UNCHANGED;
         }
         update(stored, entry);
@@ -228,6 +228,7 @@ final class EntryWriter implements AutoCloseable {
         long published = effectivePublished(entry.published(), checkedAt);
         StoryFingerprint fingerprint = stories.fingerprint(entry);
         long storyId = stories.storyFor(feedId, fingerprint, publicId, published, checkedAt);
+        PreparedStatement insert = this.insert.get();
         insert.setLong(1, feedId);
         insert.setString(2, key);
         insert.setString(3, publicId);
@@ -242,15 +243,17 @@ final class EntryWriter implements AutoCloseable {
         insert.executeUpdate();
         try (ResultSet id = insert.getGeneratedKeys()) {
             id.next();
-            stories.index(id.getLong(1), fingerprint);
+            stories.index(id.getLong(1), feedId, published, fingerprint);
         }
     }
 
     /** first_seen, public_id and story never change: readers already know the entry by them. */
     private void update(Stored stored, NewEntry entry) throws SQLException {
         StoryFingerprint fingerprint = stories.fingerprint(entry);
+        PreparedStatement update = this.update.get();
+        long published = effectivePublished(entry.published(), stored.firstSeen());
         bindSubstance(update, 1, entry);
-        update.setLong(7, effectivePublished(entry.published(), stored.firstSeen()));
+        update.setLong(7, published);
         update.setLong(8, checkedAt);
         update.setString(9, entry.contentHash());
         update.setString(10, CanonicalUrl.of(entry.link()));
@@ -259,7 +262,7 @@ final class EntryWriter implements AutoCloseable {
         update.setLong(13, stored.id());
         update.executeUpdate();
         stories.unindex(stored.id(), stored.anchors());
-        stories.index(stored.id(), fingerprint);
+        stories.index(stored.id(), feedId, published, fingerprint);
         stories.edited(stored.storyId(), checkedAt, rules.updatedMovesToTop());
     }
 
@@ -296,9 +299,9 @@ final class EntryWriter implements AutoCloseable {
     }
 
     private boolean taken(String publicId) throws SQLException {
-        publicIdTaken.setString(1, publicId);
-        publicIdTaken.setString(2, publicId);
-        try (ResultSet row = publicIdTaken.executeQuery()) {
+        publicIdTaken.get().setString(1, publicId);
+        publicIdTaken.get().setString(2, publicId);
+        try (ResultSet row = publicIdTaken.get().executeQuery()) {
             return row.next();
         }
     }

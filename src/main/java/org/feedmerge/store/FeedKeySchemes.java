@@ -35,16 +35,16 @@ final class FeedKeySchemes {
                 reason = CASE WHEN scheme = excluded.scheme THEN reason ELSE excluded.reason END,
                 decided_at = CASE WHEN scheme = excluded.scheme THEN decided_at ELSE excluded.decided_at END""";
 
-    private final PreparedStatement read;
-    private final PreparedStatement write;
+    private final Statements.Lazy read;
+    private final Statements.Lazy write;
     private final long feedId;
     private final String feedUrl;
     private final Instant now;
     private State state;
 
     FeedKeySchemes(Statements statements, long feedId, String feedUrl, Instant now) throws SQLException {
-        this.read = statements.prepare(READ);
-        this.write = statements.prepare(WRITE);
+        this.read = statements.lazy(READ);
+        this.write = statements.lazy(WRITE);
         this.feedId = feedId;
         this.feedUrl = feedUrl;
         this.now = now;
@@ -94,12 +94,13 @@ final class FeedKeySchemes {
     }
 
     private State load() throws SQLException {
-        read.setLong(1, feedId);
-        return RowMapper.first(read, row -> new State(KeyScheme.valueOf(row.getString("scheme")),
+        read.get().setLong(1, feedId);
+        return RowMapper.first(read.get(), row -> new State(KeyScheme.valueOf(row.getString("scheme")),
                 row.getInt("guid_change_polls"))).orElse(new State(KeyScheme.GUID, 0));
     }
 
     private void save(String reason) throws SQLException {
+        PreparedStatement write = this.write.get();
         write.setLong(1, feedId);
         write.setString(2, state.scheme().name());
         write.setString(3, reason);

@@ -88,8 +88,10 @@ final class Migrations {
             CREATE INDEX entries_feed_newest ON entries (feed_id, published DESC, first_seen DESC, id DESC)
             """, """
             CREATE TABLE story_anchors (
-                anchor   INTEGER NOT NULL,
-                entry_id INTEGER NOT NULL,
+                anchor    INTEGER NOT NULL,
+                entry_id  INTEGER NOT NULL,
+                feed_id   INTEGER NOT NULL,
+                published INTEGER NOT NULL,
                 PRIMARY KEY (anchor, entry_id)
             ) WITHOUT ROWID""", """
             CREATE TABLE tombstones (

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Statements prepared once for a unit of work (one poll, one retention batch) and closed together.
- * A failure to prepare closes the ones already prepared.
+ * A failure to prepare closes the ones already prepared. {@link #lazy} statements are prepared on
+ * first use: a poll that adds nothing does not pay for preparing the insert path.
  */
 final class Statements implements AutoCloseable {
 
@@ -28,6 +29,27 @@ final class Statements implements AutoCloseable {
             closeAll(e);
             throw e;
         }
+    }
+
+    /** A statement prepared when first used, then reused until {@link #close()}. */
+    final class Lazy {
+        private final String sql;
+        private PreparedStatement statement;
+
+        private Lazy(String sql) {
+            this.sql = sql;
+        }
+
+        PreparedStatement get() throws SQLException {
+            if (statement == null) {
+                statement = prepare(sql);
+            }
+            return statement;
+        }
+    }
+
+    Lazy lazy(String sql) {
+        return new Lazy(sql);
     }
 
     @Override

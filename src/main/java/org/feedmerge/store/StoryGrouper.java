@@ -26,17 +26,27 @@ import org.feedmerge.dedup.StoryMatch;
 final class StoryGrouper {
 
     static final Duration WINDOW = Duration.ofDays(7);
-    /** Enough for any real story; bounds the work per insert when a common phrase is an anchor. */
-    static final int MAX_CANDIDATES = 500;
+    /** More copies than any story has; bounds the work per insert when a common phrase is an anchor. */
+    static final int MAX_CANDIDATES = 20;
 
     private static final String STORY_BY_URL = """
             SELECT DISTINCT story_id FROM entries
             WHERE canonical_url = ? AND feed_id <> ? AND story_id IS NOT NULL""";
+    /**
+     * Entries of other feeds, published within the window, sharing the most anchors with the new
+     * entry: a true copy shares most of its anchors, an unrelated story on the same topic one or two
+     * (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared anchors are the ones
+     * worth verifying, however long a common anchor's posting list grows. The index rows carry the
+     * feed and date, so the filtering never reads the (wide) entry rows.
+     */
     private static final String CANDIDATES = """
-            SELECT e.story_id, e.canonical_url, e.shingles, e.title FROM entries e
-            WHERE e.id IN (SELECT entry_id FROM story_anchors WHERE anchor IN (%s))
-              AND e.feed_id <> ? AND e.published BETWEEN ? AND ? AND e.story_id IS NOT NULL
-            LIMIT %d""".formatted("?,".repeat(StoryFingerprint.MAX_ANCHORS - 1) + "?", MAX_CANDIDATES);
+            SELECT e.story_id, e.canonical_url, e.shingles, e.title
+            FROM (SELECT entry_id, count(*) AS shared FROM story_anchors
+                  WHERE anchor IN (%s) AND feed_id <> ? AND published BETWEEN ? AND ?
+                  GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
+            JOIN entries e ON e.id = c.entry_id
+            WHERE e.story_id IS NOT NULL""".formatted(
+            "?,".repeat(StoryFingerprint.MAX_ANCHORS - 1) + "?", MAX_CANDIDATES);
     private static final String NEW_STORY = "INSERT INTO stories (public_id, sort_time, first_seen) VALUES (?, ?, ?)";
     private static final String JOIN_STORY = "UPDATE stories SET sort_time = min(sort_time, ?) WHERE id = ?";
     private static final String MERGE_ORDER = """
@@ -44,33 +54,34 @@ final class StoryGrouper {
     private static final String MOVE_COPIES = "UPDATE entries SET story_id = ? WHERE story_id = ?";
     private static final String DELETE_STORY = "DELETE FROM stories WHERE id = ?";
     private static final String MOVE_TO_TOP = "UPDATE stories SET sort_time = max(sort_time, ?) WHERE id = ?";
-    private static final String ADD_ANCHOR = "INSERT OR IGNORE INTO story_anchors (anchor, entry_id) VALUES (?, ?)";
+    private static final String ADD_ANCHOR = """
+            INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published) VALUES (?, ?, ?, ?)""";
     static final String REMOVE_ANCHOR = "DELETE FROM story_anchors WHERE anchor = ? AND entry_id = ?";
 
     private final boolean crossFeed;
-    private final PreparedStatement storyByUrl;
-    private final PreparedStatement candidates;
-    private final PreparedStatement newStory;
-    private final PreparedStatement joinStory;
-    private final PreparedStatement moveToTop;
-    private final PreparedStatement mergeOrder;
-    private final PreparedStatement moveCopies;
-    private final PreparedStatement deleteStory;
-    private final PreparedStatement addAnchor;
-    private final PreparedStatement removeAnchor;
+    private final Statements.Lazy storyByUrl;
+    private final Statements.Lazy candidates;
+    private final Statements.Lazy newStory;
+    private final Statements.Lazy joinStory;
+    private final Statements.Lazy moveToTop;
+    private final Statements.Lazy mergeOrder;
+    private final Statements.Lazy moveCopies;
+    private final Statements.Lazy deleteStory;
+    private final Statements.Lazy addAnchor;
+    private final Statements.Lazy removeAnchor;
 
     StoryGrouper(Statements statements, boolean crossFeed) throws SQLException {
         this.crossFeed = crossFeed;
-        this.storyByUrl = statements.prepare(STORY_BY_URL);
-        this.candidates = statements.prepare(CANDIDATES);
-        this.newStory = statements.prepare(NEW_STORY);
-        this.joinStory = statements.prepare(JOIN_STORY);
-        this.moveToTop = statements.prepare(MOVE_TO_TOP);
-        this.mergeOrder = statements.prepare(MERGE_ORDER);
-        this.moveCopies = statements.prepare(MOVE_COPIES);
-        this.deleteStory = statements.prepare(DELETE_STORY);
-        this.addAnchor = statements.prepare(ADD_ANCHOR);
-        this.removeAnchor = statements.prepare(REMOVE_ANCHOR);
+        this.storyByUrl = statements.lazy(STORY_BY_URL);
+        this.candidates = statements.lazy(CANDIDATES);
+        this.newStory = statements.lazy(NEW_STORY);
+        this.joinStory = statements.lazy(JOIN_STORY);
+        this.moveToTop = statements.lazy(MOVE_TO_TOP);
+        this.mergeOrder = statements.lazy(MERGE_ORDER);
+        this.moveCopies = statements.lazy(MOVE_COPIES);
+        this.deleteStory = statements.lazy(DELETE_STORY);
+        this.addAnchor = statements.lazy(ADD_ANCHOR);
+        this.removeAnchor = statements.lazy(REMOVE_ANCHOR);
     }
 
     /** The fingerprint to store with a new or edited entry, or null when cross-feed dedup is off. */
@@ -97,18 +108,18 @@ final class StoryGrouper {
         for (long other : matches.tailSet(story + 1)) {
             merge(other, story);
         }
-        joinStory.setLong(1, published);
-        joinStory.setLong(2, story);
-        joinStory.executeUpdate();
+        joinStory.get().setLong(1, published);
+        joinStory.get().setLong(2, story);
+        joinStory.get().executeUpdate();
         return story;
     }
 
     private long newStory(String publicId, long published, long firstSeen) throws SQLException {
-        newStory.setString(1, publicId);
-        newStory.setLong(2, published);
-        newStory.setLong(3, firstSeen);
-        newStory.executeUpdate();
-        try (ResultSet key = newStory.getGeneratedKeys()) {
+        newStory.get().setString(1, publicId);
+        newStory.get().setLong(2, published);
+        newStory.get().setLong(3, firstSeen);
+        newStory.get().executeUpdate();
+        try (ResultSet key = newStory.get().getGeneratedKeys()) {
             key.next();
             return key.getLong(1);
         }
@@ -116,23 +127,23 @@ final class StoryGrouper {
 
     /** Moves the copies of {@code from} into {@code into}, which takes the earlier place of the two. */
     private void merge(long from, long into) throws SQLException {
-        mergeOrder.setLong(1, from);
-        mergeOrder.setLong(2, into);
-        mergeOrder.executeUpdate();
-        moveCopies.setLong(1, into);
-        moveCopies.setLong(2, from);
-        moveCopies.executeUpdate();
-        deleteStory.setLong(1, from);
-        deleteStory.executeUpdate();
+        mergeOrder.get().setLong(1, from);
+        mergeOrder.get().setLong(2, into);
+        mergeOrder.get().executeUpdate();
+        moveCopies.get().setLong(1, into);
+        moveCopies.get().setLong(2, from);
+        moveCopies.get().executeUpdate();
+        deleteStory.get().setLong(1, from);
+        deleteStory.get().executeUpdate();
     }
 
     private SortedSet<Long> matchingStories(long feedId, StoryFingerprint fingerprint, long published)
             throws SQLException {
         SortedSet<Long> stories = new TreeSet<>();
         if (fingerprint.linkNamesAnArticle()) {
-            storyByUrl.setString(1, fingerprint.canonicalUrl());
-            storyByUrl.setLong(2, feedId);
-            stories.addAll(RowMapper.list(storyByUrl, row -> row.getLong(1)));
+            storyByUrl.get().setString(1, fingerprint.canonicalUrl());
+            storyByUrl.get().setLong(2, feedId);
+            stories.addAll(RowMapper.list(storyByUrl.get(), row -> row.getLong(1)));
         }
         int[] anchors = fingerprint.anchors();
         if (anchors.length > 0) {
@@ -143,16 +154,17 @@ final class StoryGrouper {
 
     private Set<Long> nearDuplicates(long feedId, StoryFingerprint fingerprint, int[] anchors, long published)
             throws SQLException {
+        PreparedStatement query = candidates.get();
         for (int i = 0; i < StoryFingerprint.MAX_ANCHORS; i++) {
             // Fewer anchors than parameters: repeating one changes nothing in an IN list.
-            candidates.setInt(i + 1, anchors[Math.min(i, anchors.length - 1)]);
+            query.setInt(i + 1, anchors[Math.min(i, anchors.length - 1)]);
         }
         int next = StoryFingerprint.MAX_ANCHORS + 1;
-        candidates.setLong(next, feedId);
-        candidates.setLong(next + 1, published - WINDOW.toMillis());
-        candidates.setLong(next + 2, published + WINDOW.toMillis());
+        query.setLong(next, feedId);
+        query.setLong(next + 1, published - WINDOW.toMillis());
+        query.setLong(next + 2, published + WINDOW.toMillis());
         Set<Long> stories = new HashSet<>();
-        try (ResultSet rows = candidates.executeQuery()) {
+        try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 StoryFingerprint other = StoryFingerprint.stored(rows.getString("canonical_url"),
                         rows.getBytes("shingles"), rows.getString("title"));
@@ -165,28 +177,31 @@ final class StoryGrouper {
     }
 
     /** Adds the entry's anchors to the index. */
-    void index(long entryId, StoryFingerprint fingerprint) throws SQLException {
+    void index(long entryId, long feedId, long published, StoryFingerprint fingerprint) throws SQLException {
         if (fingerprint == null) {
             return;
         }
+        PreparedStatement add = addAnchor.get();
         for (int anchor : fingerprint.anchors()) {
-            addAnchor.setInt(1, anchor);
-            addAnchor.setLong(2, entryId);
-            addAnchor.executeUpdate();
+            add.setInt(1, anchor);
+            add.setLong(2, entryId);
+            add.setLong(3, feedId);
+            add.setLong(4, published);
+            add.executeUpdate();
         }
     }
 
     /** Removes the entry's stored anchors from the index (before an edit replaces them). */
     void unindex(long entryId, byte[] storedAnchors) throws SQLException {
-        removeAnchors(removeAnchor, entryId, storedAnchors);
+        removeAnchors(removeAnchor.get(), entryId, storedAnchors);
     }
 
     /** With {@code output.updated-moves-to-top}, a substantive edit puts the story at the edit's time. */
     void edited(long storyId, long editedAt, boolean movesToTop) throws SQLException {
         if (movesToTop) {
-            moveToTop.setLong(1, editedAt);
-            moveToTop.setLong(2, storyId);
-            moveToTop.executeUpdate();
+            moveToTop.get().setLong(1, editedAt);
+            moveToTop.get().setLong(2, storyId);
+            moveToTop.get().executeUpdate();
         }
     }
 

@@ -31,34 +31,34 @@ final class Tombstones {
                 canonical_url = excluded.canonical_url, content_hash = excluded.content_hash,
                 deleted_at = excluded.deleted_at""";
 
-    private final PreparedStatement byKey;
-    private final PreparedStatement byUrl;
-    private final PreparedStatement byContent;
+    private final Statements.Lazy byKey;
+    private final Statements.Lazy byUrl;
+    private final Statements.Lazy byContent;
     private final boolean crossFeed;
 
     Tombstones(Statements statements, boolean crossFeed) throws SQLException {
-        this.byKey = statements.prepare(BY_KEY);
-        this.byUrl = statements.prepare(BY_URL);
-        this.byContent = statements.prepare(BY_CONTENT);
+        this.byKey = statements.lazy(BY_KEY);
+        this.byUrl = statements.lazy(BY_URL);
+        this.byContent = statements.lazy(BY_CONTENT);
         this.crossFeed = crossFeed;
     }
 
     /** Whether a tombstone forbids storing this entry as new. */
     boolean buries(long feedId, String key, String canonicalUrl, String contentHash) throws SQLException {
-        byKey.setLong(1, feedId);
-        byKey.setString(2, key);
-        if (exists(byKey)) {
+        byKey.get().setLong(1, feedId);
+        byKey.get().setString(2, key);
+        if (exists(byKey.get())) {
             return true;
         }
         if (CanonicalUrl.namesAnArticle(canonicalUrl)) {
-            byUrl.setString(1, canonicalUrl);
-            byUrl.setLong(2, feedId);
-            byUrl.setBoolean(3, crossFeed);
-            return exists(byUrl);
+            byUrl.get().setString(1, canonicalUrl);
+            byUrl.get().setLong(2, feedId);
+            byUrl.get().setBoolean(3, crossFeed);
+            return exists(byUrl.get());
         }
-        byContent.setLong(1, feedId);
-        byContent.setString(2, contentHash);
-        return exists(byContent);
+        byContent.get().setLong(1, feedId);
+        byContent.get().setString(2, contentHash);
+        return exists(byContent.get());
     }
 
     private static boolean exists(PreparedStatement query) throws SQLException {
