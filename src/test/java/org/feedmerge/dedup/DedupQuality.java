@@ -129,8 +129,9 @@ final class DedupQuality {
             for (int count : labels.values()) {
                 correct += pairs(count);
             }
-            if (labels.size() > 1 && System.getProperty("dedup.debug") != null) {
-                System.out.println("MIXED " + members.stream().map(m -> m.story() + ":" + m.variant() + ":" + m.entry().title().substring(0, 30)).toList());
+            if (labels.size() > 1 && Boolean.getBoolean("dedup.showMixed")) {
+                System.out.println("mixed story: " + members.stream()
+                        .map(m -> "label " + m.story() + " " + m.variant() + " \"" + m.entry().title() + "\"").toList());
             }
             for (LabelledSet.Item member : members) {
                 long[] counts = missed.computeIfAbsent(member.variant(), v -> new long[2]);

@@ -14,8 +14,11 @@ import java.util.Map;
  *
  * <pre>
  * mvn -q -o test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.feedmerge.dedup.DedupQualityReport [-Dexec.args=RUNS]
+ *     -Dexec.mainClass=org.feedmerge.dedup.DedupQualityReport [-Dexec.args=RUNS] [-Ddedup.showMixed=true]
  * </pre>
+ *
+ * <p>{@code -Ddedup.showMixed=true} also prints every merged-feed item that mixes labels (the
+ * false merges), for tuning.
  */
 public final class DedupQualityReport {
 
@@ -23,7 +26,7 @@ public final class DedupQualityReport {
     }
 
     public static void main(String[] args) throws IOException {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int runs = args.length > 0 ? Math.max(1, Integer.parseInt(args[0])) : 5;
         LabelledSet.Recipe recipe = LabelledSet.Recipe.REPORT;
         LabelledSet set = LabelledSet.generate(recipe);
         Path dir = Files.createTempDirectory("feedmerge-dedup-report");

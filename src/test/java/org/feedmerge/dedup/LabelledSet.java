@@ -30,7 +30,7 @@ final class LabelledSet {
     /** How big a set to make. */
     record Recipe(long seed, int feeds, int stories, double copiedShare, double siblingShare) {
         static final Recipe REPORT = new Recipe(20240501L, 300, 3000, 0.35, 0.2);
-        static final Recipe TEST = new Recipe(7L, 60, 700, 0.35, 0.2);
+        static final Recipe TEST = new Recipe(7L, 40, 500, 0.35, 0.2);
     }
 
     enum Variant { ORIGINAL, LINK_VARIANT, SYNDICATED, EXCERPT, REWRITE }
