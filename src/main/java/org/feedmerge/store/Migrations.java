@@ -131,13 +131,18 @@ final class Migrations {
 
     /** Brings the database up to {@link #latestVersion()}; a no-op when it is already there. */
     static void apply(Connection connection) throws SQLException {
+        applyUpTo(connection, latestVersion());
+    }
+
+    /** Brings the database up to {@code version} (tests build databases of older versions with it). */
+    static void applyUpTo(Connection connection, int version) throws SQLException {
         int current = userVersion(connection);
         if (current > latestVersion()) {
             throw new SQLException("database schema version " + current
                     + " is newer than this feedmerge understands (" + latestVersion() + ")");
         }
         for (Migration migration : ALL) {
-            if (migration.version() > current) {
+            if (migration.version() > current && migration.version() <= version) {
                 applyOne(connection, migration);
             }
         }

@@ -171,9 +171,8 @@ public final class Retention {
             long before = pragmaLong(connection, "freelist_count");
             long left = before;
             while (left > 0) {
-                try (Statement statement = connection.createStatement();
-                        ResultSet ignored = statement.executeQuery("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")")) {
-                    // Stepping the statement does the work; it returns no rows.
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA incremental_vacuum(" + VACUUM_PAGES + ")");
                 }
                 long now = pragmaLong(connection, "freelist_count");
                 if (now >= left) {
