@@ -49,15 +49,16 @@ public final class CanonicalUrl {
     }
 
     /**
-     * Whether a canonical URL names one article rather than a whole site: a link to the home page
-     * (some feeds link every item there) says nothing about which story an item is.
+     * Whether a canonical URL names one article rather than a whole site (it has a path or a query
+     * after the host): a link to the home page, where some feeds point every item, says nothing
+     * about which story an item is.
      */
     public static boolean namesAnArticle(String canonical) {
         if (canonical == null) {
             return false;
         }
-        int pathStart = canonical.indexOf('/', "https://".length());
-        return pathStart >= 0 && pathStart < canonical.length() - 1;
+        String afterHost = canonical.substring("https://".length()).replaceFirst("^[^/?]*", "");
+        return !afterHost.isEmpty();
     }
 
     private static String host(URI uri) {
