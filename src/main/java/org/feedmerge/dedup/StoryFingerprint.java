@@ -17,22 +17,21 @@ import java.util.Set;
  *
  * <p>Candidates are found through {@link #anchors()}, not by comparing every pair: a sample of the
  * shingles chosen by their own hash, as in winnowing, so that when text A is contained in text B,
- * A's anchors are B's anchors too. Shingles starting in the first {@value #OPENING_WORDS} words
- * are anchors when their hash is 0 modulo {@value #OPENING_MODULUS}, later ones up to word
- * {@value #BODY_WORDS} when it is 0 modulo {@value #BODY_MODULUS} (a subset of the former, so a
- * copy whose opening was cut still shares the later anchors); shingles made only of stop words
- * ("one of the") are never anchors. A full article has about 22 anchors; a 55-word excerpt has
- * about 13 and shares none with its source with probability about 10⁻⁶; a copy that dropped the
- * first 100 words and a fifth of its shingles to edits still shares about 5. The store indexes
- * anchors in SQLite (table story_anchors).
+ * A's anchors are B's anchors too. The sample is denser at the start, where excerpts are cut: a
+ * shingle starting in the first 30 words is an anchor when its hash is 0 modulo 4, up to word 60
+ * when it is 0 modulo 8, up to word 300 when it is 0 modulo 64; each modulus divides the next, so
+ * a copy that lost its opening still shares the later anchors. Shingles made only of stop words
+ * ("one of the") are never anchors. A full article has about 15 anchors, a 30-word excerpt about
+ * 7 (it shares none with its source with probability about 0.1%). Fewer anchors mean fewer index
+ * rows written per entry: docs/dedup.md has the measured trade-off. The store indexes anchors in
+ * SQLite (table story_anchors).
  */
 public final class StoryFingerprint {
 
     static final int TEXT_WORDS = 400;
-    static final int OPENING_WORDS = 60;
-    static final int OPENING_MODULUS = 4;
+    /** Anchor sampling by position: {words before which, modulus}. Each modulus divides the next. */
+    private static final int[][] TIERS = {{30, 4}, {60, 8}, {300, 64}};
     static final int BODY_WORDS = 300;
-    static final int BODY_MODULUS = 32;
     /** At most this many anchors are used (the expected number is about 22). */
     public static final int MAX_ANCHORS = 64;
     static final int SHINGLE_WORDS = 3;
@@ -134,13 +133,22 @@ public final class StoryFingerprint {
         int[] anchors = new int[hashes.length];
         int count = 0;
         for (int i = 0; i < hashes.length; i++) {
-            int modulus = i < OPENING_WORDS ? OPENING_MODULUS : BODY_MODULUS;
+            int modulus = modulusAt(i);
             if (!stopWordsOnly[i] && Math.floorMod(hashes[i], modulus) == 0) {
                 anchors[count++] = hashes[i];
             }
         }
         int[] distinct = Arrays.stream(anchors, 0, count).sorted().distinct().toArray();
         return distinct.length <= MAX_ANCHORS ? distinct : Arrays.copyOf(distinct, MAX_ANCHORS);
+    }
+
+    private static int modulusAt(int word) {
+        for (int[] tier : TIERS) {
+            if (word < tier[0]) {
+                return tier[1];
+            }
+        }
+        throw new IllegalArgumentException("no anchors after word " + BODY_WORDS);
     }
 
     private static int[] shingles(List<String> words, int limit) {
