@@ -1,9 +1,7 @@
 package org.feedmerge.cli;
 
-import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.feedmerge.config.ConfigException;
-import org.feedmerge.config.ConfigProblem;
 import org.feedmerge.config.FeedmergeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,20 +19,8 @@ final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            FeedmergeConfig loaded = config.load();
-            spec.commandLine().getOut().printf("%s: OK (%d feeds)%n", config.file, loaded.feeds().size());
-            return ExitCodes.OK;
-        } catch (ConfigException e) {
-            printProblems(e, spec.commandLine().getErr());
-            return ExitCodes.CONFIG;
-        }
-    }
-
-    static void printProblems(ConfigException e, PrintWriter err) {
-        for (ConfigProblem problem : e.problems()) {
-            err.println(problem);
-        }
-        err.flush();
+        Optional<FeedmergeConfig> loaded = config.loadOrReport(spec.commandLine().getErr());
+        loaded.ifPresent(ok -> spec.commandLine().getOut().printf("%s: OK (%d feeds)%n", config.file, ok.feeds().size()));
+        return loaded.isPresent() ? ExitCodes.OK : ExitCodes.CONFIG;
     }
 }

@@ -2,17 +2,18 @@ package org.feedmerge.cli;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.feedmerge.config.FeedConfig;
 import org.feedmerge.config.FeedmergeConfig;
-import org.feedmerge.poll.FeedSubscription;
+import org.feedmerge.config.PollConfig;
 import org.feedmerge.poll.FirstPollPlanner;
 import org.feedmerge.publish.FeedEndpoint;
 import org.feedmerge.schedule.PollScheduler;
-import org.feedmerge.store.FeedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,39 +28,94 @@ public final class Daemon implements AutoCloseable {
     private final Pipeline pipeline;
     private final PollScheduler scheduler;
     private final FeedEndpoint endpoint;
+    private final FeedRoster roster;
+    /** The feeds /status.json reports on: the config in force. */
+    private final AtomicReference<List<FeedConfig>> configuredFeeds;
+    private FeedmergeConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private Daemon(Pipeline pipeline, PollScheduler scheduler, FeedEndpoint endpoint) {
+    private Daemon(Pipeline pipeline, PollScheduler scheduler, FeedEndpoint endpoint, FeedRoster roster,
+            FeedmergeConfig config, AtomicReference<List<FeedConfig>> configuredFeeds) {
+        this.configuredFeeds = configuredFeeds;
         this.pipeline = pipeline;
         this.scheduler = scheduler;
         this.endpoint = endpoint;
+        this.roster = roster;
+        this.config = config;
     }
 
-    /** Opens the database, binds the endpoint, schedules every feed and starts polling. */
+    /**
+     * Opens the database, binds the endpoint, schedules every configured feed that is not retired
+     * and starts polling.
+     */
     public static Daemon start(FeedmergeConfig config, Clock clock) {
         Pipeline pipeline = Pipeline.open(config, clock);
         PollScheduler scheduler = null;
         try {
-            List<FeedSubscription> feeds = pipeline.register(config.feeds(), config.poll().defaultInterval());
-            FeedEndpoint endpoint = FeedEndpoint.start(config.server(), pipeline.publisher);
+            AtomicReference<List<FeedConfig>> configured = new AtomicReference<>(config.feeds());
+            FeedEndpoint endpoint = FeedEndpoint.start(config.server(), pipeline.publisher,
+                    () -> StatusReport.of(pipeline.feeds, configured.get()));
             scheduler = new PollScheduler(config.poll(), pipeline.poller, clock);
             FirstPollPlanner planner = new FirstPollPlanner(config.poll().startupSpread(), new SplittableRandom());
-            Instant now = clock.instant();
-            for (FeedSubscription feed : feeds) {
-                Instant stored = pipeline.feeds.find(feed.feedId()).map(FeedRow::nextPoll).orElse(null);
-                scheduler.schedule(feed, planner.firstPoll(now, stored, feed.interval()));
-            }
+            FeedRoster roster = new FeedRoster(pipeline, scheduler, planner, clock);
+            roster.apply(config.feeds(), config.poll().defaultInterval());
             scheduler.start();
             LOG.info("feedmerge started: {} feeds, serving http://{}:{}/feed.xml and /feed.atom",
-                    feeds.size(), endpoint.address().getHostString(), endpoint.address().getPort());
-            return new Daemon(pipeline, scheduler, endpoint);
+                    roster.size(), endpoint.address().getHostString(), endpoint.address().getPort());
+            return new Daemon(pipeline, scheduler, endpoint, roster, config, configured);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.close();
             }
             pipeline.close();
             throw e;
+        }
+    }
+
+    /**
+     * Applies a new, already validated config while running: feeds added to the list are
+     * scheduled, removed ones unscheduled, changed ones rescheduled. Settings that are bound at
+     * start (server, storage, poll threads, fetch, output) are kept, with a warning naming them.
+     */
+    public synchronized void reconfigure(FeedmergeConfig next) {
+        FeedRoster.Change change = roster.apply(next.feeds(), next.poll().defaultInterval());
+        LOG.info("config reloaded: {} feeds added, {} removed, {} rescheduled; {} feeds scheduled",
+                change.added().size(), change.removed().size(), change.rescheduled().size(), roster.size());
+        List<String> needRestart = sectionsNeedingRestart(config, next);
+        if (!needRestart.isEmpty()) {
+            LOG.warn("config reloaded, but changes to {} take effect only after a restart", needRestart);
+        }
+        config = next;
+        configuredFeeds.set(next.feeds());
+    }
+
+    private static List<String> sectionsNeedingRestart(FeedmergeConfig current, FeedmergeConfig next) {
+        List<String> sections = new ArrayList<>();
+        addIfChanged(sections, "server", current.server(), next.server());
+        addIfChanged(sections, "storage", current.storage(), next.storage());
+        addIfChanged(sections, "fetch", current.fetch(), next.fetch());
+        addIfChanged(sections, "output", current.output(), next.output());
+        addIfChanged(sections, "retention", current.retention(), next.retention());
+        addIfChanged(sections, "dedup", current.dedup(), next.dedup());
+        // The default interval applies through the roster; the rest of poll is bound at start.
+        if (!current.poll().equals(next.poll()) && !sameExceptInterval(current, next)) {
+            sections.add("poll");
+        }
+        return sections;
+    }
+
+    private static boolean sameExceptInterval(FeedmergeConfig current, FeedmergeConfig next) {
+        PollConfig a = current.poll();
+        PollConfig b = next.poll();
+        return a.threads() == b.threads() && a.shutdownGrace().equals(b.shutdownGrace())
+                && a.startupSpread().equals(b.startupSpread()) && a.minInterval().equals(b.minInterval())
+                && a.maxInterval().equals(b.maxInterval()) && a.maxBackoff().equals(b.maxBackoff());
+    }
+
+    private static void addIfChanged(List<String> sections, String name, Object current, Object next) {
+        if (!current.equals(next)) {
+            sections.add(name);
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = FeedmergeCommand.Version.class,
         description = "Merges many RSS/Atom feeds into one and serves it as RSS 2.0 and Atom 1.0.",
-        subcommands = {RunCommand.class, PollCommand.class, CheckConfigCommand.class})
+        subcommands = {RunCommand.class, PollCommand.class, StatusCommand.class, CheckConfigCommand.class})
 public final class FeedmergeCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,7 +30,7 @@ public final class FeedmergeCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: run, poll or check-config");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: run, poll, status or check-config");
     }
 
     /**

@@ -4,14 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.feedmerge.config.FeedConfig;
 import org.feedmerge.config.FeedmergeConfig;
+import org.feedmerge.config.FetchConfig;
+import org.feedmerge.config.PollConfig;
 import org.feedmerge.dedup.EntryIdentity;
 import org.feedmerge.fetch.FeedFetcher;
 import org.feedmerge.parse.FeedParser;
 import org.feedmerge.poll.FeedPoller;
 import org.feedmerge.poll.FeedSubscription;
+import org.feedmerge.poll.HostGate;
+import org.feedmerge.poll.NetworkWatch;
 import org.feedmerge.poll.NextPollPolicy;
+import org.feedmerge.poll.Sleeper;
 import org.feedmerge.publish.MergedFeedPublisher;
 import org.feedmerge.store.Database;
 import org.feedmerge.store.EntryStore;
@@ -20,8 +26,9 @@ import org.feedmerge.store.FeedStore;
 import org.feedmerge.store.StoryRules;
 
 /**
- * The stages wired together with {@code new}: database, stores, fetcher, parser, poller and
- * publisher. Shared by the daemon and the one-shot poll; owns the database and the HTTP client.
+ * The stages wired together with {@code new}: database, stores, fetcher, parser, politeness
+ * (policy, host gate, network watch), poller and publisher. Shared by the daemon and the one-shot
+ * poll; owns the database and the HTTP client.
  */
 final class Pipeline implements AutoCloseable {
     final Database database;
@@ -37,10 +44,11 @@ final class Pipeline implements AutoCloseable {
             StoryRules rules = StoryRules.of(config.dedup(), config.output());
             this.feeds = new FeedStore(database, rules);
             this.entries = new EntryStore(database, rules);
-            this.fetcher = new FeedFetcher(config.fetch());
+            this.fetcher = new FeedFetcher(config.fetch(), clock);
             this.publisher = new MergedFeedPublisher(config.output(), entries::newest, clock);
             this.poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds,
-                    new NextPollPolicy(config.poll().maxBackoff()), clock, publisher::invalidate);
+                    policy(config.poll()), gate(config.fetch(), clock), new NetworkWatch(clock), clock,
+                    publisher::invalidate);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -51,16 +59,42 @@ final class Pipeline implements AutoCloseable {
         return new Pipeline(config, clock);
     }
 
-    /** Registers each configured feed (insert or update its row) and returns what to poll. */
+    /** java.util.Random is safe for the poll workers to share. */
+    private static NextPollPolicy policy(PollConfig poll) {
+        return new NextPollPolicy(poll.minInterval(), poll.maxInterval(), poll.maxBackoff(), new Random());
+    }
+
+    private static HostGate gate(FetchConfig fetch, Clock clock) {
+        return new HostGate(fetch.perHostConnections(), fetch.perHostSpacing(), clock, Sleeper.THREAD);
+    }
+
+    /**
+     * Registers each configured feed (insert or update its row) and returns what to poll, retired
+     * feeds included (callers skip them; status shows them).
+     */
     List<FeedSubscription> register(List<FeedConfig> configured, Duration defaultInterval) {
         List<FeedSubscription> subscriptions = new ArrayList<>(configured.size());
         for (int position = 0; position < configured.size(); position++) {
             FeedConfig feed = configured.get(position);
-            FeedRow row = feeds.register(feed.url(), feed.title());
+            FeedRow row = feeds.register(feed.url(), feed.title(), fingerprint(feed));
             feeds.configure(row.id(), feed.original(), position);
             subscriptions.add(new FeedSubscription(row.id(), feed.url(), feed.intervalOr(defaultInterval)));
         }
         return subscriptions;
+    }
+
+    /** The feeds that are not retired. */
+    List<FeedSubscription> active(List<FeedSubscription> registered) {
+        return registered.stream().filter(s -> !feeds.find(s.feedId()).map(FeedRow::retired).orElse(false)).toList();
+    }
+
+    /**
+     * Stands for the whole config entry: when any of it changes, the store forgets what feedmerge
+     * learned about the feed on its own (retirement after 410, a move after permanent redirects).
+     */
+    static String fingerprint(FeedConfig feed) {
+        return String.join("\n", feed.url().toString(), String.valueOf(feed.title()), String.valueOf(feed.interval()),
+                String.join(",", feed.tags()), Boolean.toString(feed.original()));
     }
 
     @Override

@@ -2,8 +2,8 @@ package org.feedmerge.cli;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.feedmerge.config.ConfigException;
 import org.feedmerge.config.FeedmergeConfig;
 import org.feedmerge.poll.FeedSubscription;
 import org.feedmerge.poll.PollReport;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code feedmerge poll}: poll every feed once and exit, for cron and systemd timers. */
 @Command(name = "poll",
         description = {"Poll every configured feed once, store new entries, and exit.",
-            "Exit status 0 when at least one feed answered (or none is configured), 1 when every feed failed."})
+            "Exit status 0 when at least one feed answered (or none is configured), 1 when every feed failed.",
+            "Retired feeds (410 Gone) are skipped; a feed whose host asked us to wait is left postponed."})
 final class PollCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -26,23 +27,35 @@ final class PollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        FeedmergeConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            CheckConfigCommand.printProblems(e, spec.commandLine().getErr());
+        Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
+        if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        FeedmergeConfig loaded = maybeLoaded.get();
         try (Pipeline pipeline = Pipeline.open(loaded, Clock.systemUTC())) {
-            List<FeedSubscription> feeds = pipeline.register(loaded.feeds(), loaded.poll().defaultInterval());
-            List<PollReport> reports = new PollRound(pipeline.poller, loaded.poll().threads()).pollAll(feeds);
-            long failed = reports.stream().filter(r -> !r.succeeded()).count();
-            int added = reports.stream().mapToInt(PollReport::added).sum();
-            int updated = reports.stream().mapToInt(PollReport::updated).sum();
-            spec.commandLine().getOut().printf("polled %d feeds: %d ok, %d failed, %d new entries, %d updated%n",
-                    reports.size(), reports.size() - failed, failed, added, updated);
-            boolean everyFeedFailed = !reports.isEmpty() && failed == reports.size();
+            List<FeedSubscription> registered = pipeline.register(loaded.feeds(), loaded.poll().defaultInterval());
+            List<FeedSubscription> active = pipeline.active(registered);
+            List<PollReport> reports = new PollRound(pipeline.poller, loaded.poll().threads()).pollAll(active);
+            print(reports, registered.size() - active.size());
+            long answered = reports.stream().filter(PollReport::succeeded).count();
+            long failed = reports.stream().filter(r -> !r.succeeded() && !r.postponed()).count();
+            boolean everyFeedFailed = failed > 0 && answered == 0;
             return everyFeedFailed ? ExitCodes.FAILED : ExitCodes.OK;
         }
+    }
+
+    private void print(List<PollReport> reports, int retired) {
+        long ok = reports.stream().filter(PollReport::succeeded).count();
+        long postponed = reports.stream().filter(PollReport::postponed).count();
+        int added = reports.stream().mapToInt(PollReport::added).sum();
+        int updated = reports.stream().mapToInt(PollReport::updated).sum();
+        spec.commandLine().getOut().printf("polled %d feeds: %d ok, %d failed, %d new entries, %d updated%s%n",
+                reports.size(), ok, reports.size() - ok - postponed, added, updated,
+                extras(postponed, retired));
+    }
+
+    private static String extras(long postponed, int retired) {
+        return (postponed > 0 ? ", " + postponed + " postponed (host asked us to wait)" : "")
+                + (retired > 0 ? ", " + retired + " retired (not polled)" : "");
     }
 }

@@ -1,8 +1,8 @@
 package org.feedmerge.cli;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.feedmerge.config.ConfigException;
 import org.feedmerge.config.FeedmergeConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code feedmerge run}: the daemon, until SIGTERM or Ctrl-C. */
-@Command(name = "run", description = "Run the daemon: poll every feed on schedule and serve the merged feed.")
+@Command(name = "run", description = {"Run the daemon: poll every feed on schedule and serve the merged feed.",
+    "SIGHUP re-reads the config file (a bad edit is logged and the running config kept)."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -20,14 +21,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        FeedmergeConfig loaded;
-        try {
-            loaded = config.load();
-        } catch (ConfigException e) {
-            CheckConfigCommand.printProblems(e, spec.commandLine().getErr());
+        Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
+        if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        FeedmergeConfig loaded = maybeLoaded.get();
         Daemon daemon = Daemon.start(loaded, Clock.systemUTC());
+        new ConfigReloader(config.file, daemon).reloadOnHangup();
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "feedmerge-shutdown"));
         daemon.awaitStop();

@@ -1,7 +1,9 @@
 package org.feedmerge.fetch;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -16,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * Fetches feed documents over HTTP with one shared OkHttp client: conditional GET, gzip,
  * timeouts and a streaming body-size cap. Thread-safe; close once at shutdown.
  *
- * <p>Redirects are followed (at most 20, across http and https); the result's {@code finalUrl}
- * is where they ended. Every request carries the configured User-Agent and an Accept header that
- * prefers feed formats.
+ * <p>Redirects are followed here rather than inside OkHttp, so that every hop is recorded
+ * ({@link Redirects}: the poller moves a feed after repeated permanent ones) and a loop or an
+ * over-long chain fails that fetch cleanly. At most {@value #MAX_REDIRECTS} hops, across http and
+ * https; the call timeout bounds the whole chain. Every request carries the configured User-Agent
+ * and an Accept header that prefers feed formats.
  */
 public final class FeedFetcher implements AutoCloseable {
 
@@ -27,14 +31,24 @@ public final class FeedFetcher implements AutoCloseable {
     /** The body is returned as one array, so the cap cannot exceed what an array can hold. */
     private static final long MAX_BODY_BYTES_LIMIT = Integer.MAX_VALUE - 64 * 1024;
 
+    /** Browsers allow about 20; a feed that needs more than a handful is misconfigured. */
+    static final int MAX_REDIRECTS = 10;
+
     private final FetchConfig config;
+    private final Clock clock;
     private final OkHttpClient client;
     private final ResponseClassifier classifier;
     private volatile boolean closed;
 
-    /** @throws IllegalArgumentException if {@code maxBodyBytes} is too large to buffer */
+    /** With the system clock (which only dates responses that carry no Date header). */
     public FeedFetcher(FetchConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** @throws IllegalArgumentException if {@code maxBodyBytes} is too large to buffer */
+    public FeedFetcher(FetchConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
         if (config.maxBodyBytes() > MAX_BODY_BYTES_LIMIT) {
             throw new IllegalArgumentException("maxBodyBytes must be <= " + MAX_BODY_BYTES_LIMIT);
         }
@@ -44,14 +58,15 @@ public final class FeedFetcher implements AutoCloseable {
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
                 .callTimeout(config.callTimeout())
-                .followRedirects(true)
-                .followSslRedirects(true)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .addInterceptor(new FeedRequestHeaders(config.userAgent()))
                 .build();
     }
 
     /**
-     * Fetches one document; never throws for network or HTTP trouble, which is a {@link FetchResult.Failed}.
+     * Fetches one document, following redirects; never throws for network or HTTP trouble, which
+     * is a {@link FetchResult.Failed}.
      *
      * @throws IllegalArgumentException if the URL is not http(s)
      * @throws IllegalStateException    after {@link #close()}
@@ -60,21 +75,38 @@ public final class FeedFetcher implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("FeedFetcher is closed");
         }
-        Call call = client.newCall(toHttpRequest(request));
-        try (Response response = call.execute()) {
-            FetchResult result = classifier.classify(response);
-            log.debug("GET {} -> {}", request.url(), response.code());
-            return result;
-        } catch (IOException e) {
-            log.debug("GET {} failed", request.url(), e);
-            String message = NetworkErrorMessage.describe(e, call.isCanceled(), config);
-            return new FetchResult.Failed(FetchResult.FailureKind.NETWORK_ERROR, 0, message);
+        long deadline = System.nanoTime() + config.callTimeout().toNanos();
+        HttpUrl url = HttpUrl.get(request.url());
+        Redirects redirects = Redirects.NONE;
+        while (true) {
+            Call call = client.newCall(toHttpRequest(url, request));
+            // One budget for the whole chain: a slow server cannot stretch it hop by hop.
+            call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            try (Response response = call.execute()) {
+                log.debug("GET {} -> {}", url, response.code());
+                ServerHints hints = ResponseHints.read(response.headers(), clock.instant());
+                if (!RedirectHop.isRedirect(response.code())) {
+                    return classifier.classify(response, hints, redirects);
+                }
+                RedirectHop hop = RedirectHop.of(response, redirects, MAX_REDIRECTS);
+                if (hop.failure() != null) {
+                    return new FetchResult.Failed(FetchResult.FailureKind.HTTP_ERROR, response.code(),
+                            hop.failure(), hints, hop.redirects());
+                }
+                url = hop.target();
+                redirects = hop.redirects();
+            } catch (IOException e) {
+                log.debug("GET {} failed", url, e);
+                String message = NetworkErrorMessage.describe(e, call.isCanceled(), config);
+                return new FetchResult.Failed(FetchResult.FailureKind.NETWORK_ERROR, 0, message, ServerHints.NONE,
+                        redirects);
+            }
         }
     }
 
-    private static Request toHttpRequest(FetchRequest request) {
+    private static Request toHttpRequest(HttpUrl url, FetchRequest request) {
         return new Request.Builder()
-                .url(HttpUrl.get(request.url()))
+                .url(url)
                 .headers(validators(request))
                 .get()
                 .build();
@@ -83,6 +115,7 @@ public final class FeedFetcher implements AutoCloseable {
     /**
      * RFC 9110 §13.1: validators go back exactly as the server sent them. Non-ASCII is allowed
      * because OkHttp accepted it leniently in the response; rejecting it now would fail every poll.
+     * They go to redirect targets too: the stored validators came from wherever the chain ended.
      */
     private static Headers validators(FetchRequest request) {
         Headers.Builder headers = new Headers.Builder();

@@ -21,45 +21,51 @@ final class ResponseClassifier {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    FetchResult classify(Response response) throws IOException {
+    /**
+     * @param hints     the response's parsed caching and Retry-After headers
+     * @param redirects the redirects followed to reach it
+     */
+    FetchResult classify(Response response, ServerHints hints, Redirects redirects) throws IOException {
         if (response.code() == 304) {
             // RFC 9111 §4.3.4: a 304 may carry updated validators; keep them if present.
-            return new FetchResult.NotModified(response.header("ETag"), response.header("Last-Modified"));
+            return new FetchResult.NotModified(response.header("ETag"), response.header("Last-Modified"), hints,
+                    redirects);
         }
         if (!response.isSuccessful()) {
-            return new FetchResult.Failed(FetchResult.FailureKind.HTTP_ERROR, response.code(), statusLine(response));
+            return new FetchResult.Failed(FetchResult.FailureKind.HTTP_ERROR, response.code(), statusLine(response),
+                    hints, redirects);
         }
-        return readBody(response);
+        return readBody(response, hints, redirects);
     }
 
-    private FetchResult readBody(Response response) throws IOException {
+    private FetchResult readBody(Response response, ServerHints hints, Redirects redirects) throws IOException {
         ResponseBody body = response.body();
         // Content-Length may only shorten the work: a declared oversize fails without reading, but
         // a small or absent one is never trusted (chunked bodies, lying servers, gzip expansion).
         // OkHttp drops Content-Length when it decompresses, so here it is the decoded size.
         if (body.contentLength() > maxBodyBytes) {
-            return tooLarge(response);
+            return tooLarge(response, hints, redirects);
         }
         Buffer buffer = new Buffer();
         BufferedSource source = body.source();
         while (buffer.size() <= maxBodyBytes) {
             // Reading in small steps bounds memory at maxBodyBytes + one chunk, even for a gzip bomb.
             if (source.read(buffer, READ_CHUNK) == -1) {
-                return fetched(response, buffer.readByteArray());
+                return fetched(response, buffer.readByteArray(), hints, redirects);
             }
         }
-        return tooLarge(response);
+        return tooLarge(response, hints, redirects);
     }
 
-    private static FetchResult fetched(Response response, byte[] body) {
+    private static FetchResult fetched(Response response, byte[] body, ServerHints hints, Redirects redirects) {
         URI finalUrl = response.request().url().uri();
-        return new FetchResult.Fetched(finalUrl, response.code(), body,
-                response.header("Content-Type"), response.header("ETag"), response.header("Last-Modified"));
+        return new FetchResult.Fetched(finalUrl, response.code(), body, response.header("Content-Type"),
+                response.header("ETag"), response.header("Last-Modified"), hints, redirects);
     }
 
-    private FetchResult tooLarge(Response response) {
+    private FetchResult tooLarge(Response response, ServerHints hints, Redirects redirects) {
         return new FetchResult.Failed(FetchResult.FailureKind.TOO_LARGE, response.code(),
-                "body exceeds " + maxBodyBytes + " bytes");
+                "body exceeds " + maxBodyBytes + " bytes", hints, redirects);
     }
 
     private static String statusLine(Response response) {

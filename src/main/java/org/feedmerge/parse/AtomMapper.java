@@ -13,17 +13,21 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /**
  * Atom 1.0 (RFC 4287) and Atom 0.3, as Rome reads them ({@link Feed}), to a {@link ParsedFeed}.
  * Links are chosen and resolved from the JDOM elements, because Rome leaves them relative and
- * ignores {@code xml:base} unless a global switch is flipped.
+ * ignores {@code xml:base} unless a global switch is flipped; dates are read from the element
+ * texts by {@link FeedDate}; summary and content are sanitised against their own base.
  */
 final class AtomMapper {
+    private static final Namespace DC = Namespace.getNamespace(DCModule.URI);
+
     private AtomMapper() {
     }
 
-    static ParsedFeed map(Feed feed, Element root, URI feedUrl) {
+    static ParsedFeed map(Feed feed, Element root, URI feedUrl, PublisherHints hints) {
         List<Element> entryElements = root.getChildren("entry", root.getNamespace());
         boolean paired = entryElements.size() == feed.getEntries().size();
         String feedAuthor = firstName(feed.getAuthors());
@@ -37,7 +41,8 @@ final class AtomMapper {
                 plainText(feed.getTitleEx()),
                 link(root, feedUrl),
                 plainText(subtitle),
-                entries);
+                entries,
+                hints);
     }
 
     private static ParsedEntry entry(Entry entry, Element element, URI feedUrl, String feedAuthor) {
@@ -45,17 +50,30 @@ final class AtomMapper {
                 TextConstruct.trimmed(entry.getId()),
                 element != null ? link(element, feedUrl) : romeLink(entry, feedUrl),
                 plainText(entry.getTitleEx()),
-                html(entry.getSummary()),
-                entry.getContents().isEmpty() ? null : html(entry.getContents().get(0)),
+                HtmlSanitizer.clean(html(entry.getSummary()), baseOf(element, "summary", feedUrl)),
+                entry.getContents().isEmpty() ? null
+                        : HtmlSanitizer.clean(html(entry.getContents().get(0)), baseOf(element, "content", feedUrl)),
                 author(entry, feedAuthor),
-                published(entry),
-                instant(entry.getUpdated()));
+                published(entry, element),
+                updated(entry, element));
+    }
+
+    /** The base in scope at the entry's summary or content element (RFC 4287 §2, XML Base). */
+    private static URI baseOf(Element entry, String child, URI feedUrl) {
+        if (entry == null) {
+            return feedUrl;
+        }
+        Element construct = entry.getChild(child, entry.getNamespace());
+        return XmlBase.of(construct != null ? construct : entry, feedUrl);
     }
 
     /** RFC 4287 §4.2.7.2: no rel means "alternate". Fall back to a page about the entry. */
     private static URI link(Element owner, URI documentUri) {
         Element chosen = null;
         for (Element link : owner.getChildren("link", owner.getNamespace())) {
+            if (href(link) == null) {
+                continue; // nothing to follow; a later link may have one
+            }
             String rel = relOf(link);
             if (rel.equals("alternate")) {
                 chosen = link;
@@ -65,7 +83,16 @@ final class AtomMapper {
                 chosen = link;
             }
         }
-        return chosen == null ? null : XmlBase.resolve(XmlBase.of(chosen, documentUri), chosen.getAttributeValue("href"));
+        if (chosen == null) {
+            return null;
+        }
+        return XmlBase.resolve(XmlBase.of(chosen, documentUri), href(chosen));
+    }
+
+    /** The href attribute; some feeds put the URL in the element's text instead. */
+    private static String href(Element link) {
+        String href = link.getAttributeValue("href");
+        return href != null ? href : TextConstruct.trimmed(link.getText());
     }
 
     private static String relOf(Element link) {
@@ -88,12 +115,40 @@ final class AtomMapper {
     }
 
     /** published (Atom 0.3: issued), then created, dc:date, and finally updated (0.3: modified). */
-    private static Instant published(Entry entry) {
+    private static Instant published(Entry entry, Element element) {
+        Instant published = element == null ? romePublished(entry)
+                : dateOf(element, "published", "issued", "created");
+        if (published == null && element != null) {
+            published = FeedDate.parse(element.getChildTextTrim("date", DC));
+        }
+        return published != null ? published : updated(entry, element);
+    }
+
+    private static Instant updated(Entry entry, Element element) {
+        return element == null ? instant(entry.getUpdated()) : dateOf(element, "updated", "modified");
+    }
+
+    /** For an entry that could not be paired with its element: Rome's dates are all there is. */
+    private static Instant romePublished(Entry entry) {
         Date date = entry.getPublished() != null ? entry.getPublished() : entry.getCreated();
         if (date == null && entry.getModule(DCModule.URI) instanceof DCModule dc) {
             date = dc.getDate();
         }
-        return instant(date != null ? date : entry.getUpdated());
+        return instant(date);
+    }
+
+    /** The first of the entry's child elements (in its namespace) whose text is a date. */
+    private static Instant dateOf(Element entry, String... names) {
+        if (entry == null) {
+            return null;
+        }
+        for (String name : names) {
+            Instant instant = FeedDate.parse(entry.getChildTextTrim(name, entry.getNamespace()));
+            if (instant != null) {
+                return instant;
+            }
+        }
+        return null;
     }
 
     private static String firstName(List<SyndPerson> persons) {
@@ -112,7 +167,10 @@ final class AtomMapper {
 
     /** Out-of-line content (src attribute) has no value to show. */
     private static String html(Content content) {
-        return content == null || content.getSrc() != null ? null : TextConstruct.toHtml(content.getType(), content.getValue());
+        if (content == null || content.getSrc() != null) {
+            return null;
+        }
+        return TextConstruct.toHtml(content.getType(), content.getValue());
     }
 
     private static Instant instant(Date date) {

@@ -3,22 +3,18 @@ package org.feedmerge.parse;
 import java.util.Locale;
 
 /**
- * A first look at decoded text, so that documents that are plainly not feeds fail with a reason
- * naming what they are instead of an XML parser complaint.
+ * Content sniffing on decoded text: the first significant character says JSON or markup, and
+ * markup that opens like an HTML page is one. The URL, file extension and Content-Type are never
+ * consulted: they lie ({@code .rss} files that are Atom, {@code .atom} files that are RSS,
+ * feeds served as {@code text/html}).
  */
 enum DocumentKind {
-    EMPTY("empty document"),
-    JSON("not a feed: JSON document"),
-    HTML("not a feed: HTML page"),
-    MARKUP(null);
+    EMPTY,
+    JSON,
+    HTML,
+    MARKUP;
 
     private static final int HTML_SNIFF_LENGTH = 1024;
-
-    private final String rejection;
-
-    DocumentKind(String rejection) {
-        this.rejection = rejection;
-    }
 
     static DocumentKind of(String text) {
         int start = skipWhitespace(text, 0);
@@ -29,7 +25,11 @@ enum DocumentKind {
         if (first == '{' || first == '[') {
             return JSON;
         }
-        return startsLikeHtml(text, start) ? HTML : MARKUP;
+        int element = skipPrologNoise(text, start);
+        if (element == text.length()) {
+            return EMPTY; // only a declaration and comments
+        }
+        return startsLikeHtml(text, element) ? HTML : MARKUP;
     }
 
     /** For text the XML parser rejected: HTML tags near the top mean a web page, not broken XML. */
@@ -39,15 +39,14 @@ enum DocumentKind {
                 || head.contains("<body");
     }
 
-    void rejectIfNotMarkup() throws FeedParseException {
-        if (rejection != null) {
-            throw new FeedParseException(rejection);
-        }
-    }
-
+    /** {@code <html>} as the first element, after any DOCTYPE: feeds sometimes carry an XHTML DOCTYPE. */
     private static boolean startsLikeHtml(String text, int start) {
-        int tag = skipPrologNoise(text, start);
-        return startsWithIgnoreCase(text, tag, "<!doctype html") || startsWithIgnoreCase(text, tag, "<html");
+        int tag = start;
+        if (startsWithIgnoreCase(text, tag, "<!doctype")) {
+            int end = text.indexOf('>', tag);
+            tag = end < 0 ? text.length() : skipPrologNoise(text, end + 1);
+        }
+        return startsWithIgnoreCase(text, tag, "<html");
     }
 
     /** Skips whitespace, the XML declaration, processing instructions and comments. */

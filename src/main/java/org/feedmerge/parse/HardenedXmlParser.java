@@ -65,15 +65,15 @@ final class HardenedXmlParser {
         if (engine == null) {
             engine = newEngine();
         }
-        Document document;
         try {
-            document = engine.build(text);
+            Document document = engine.build(text);
+            idleEngines.offer(engine);
+            return document;
         } catch (JDOMException | IOException e) {
+            // An expected failure leaves the engine reusable: the parser resets at each document.
             idleEngines.offer(engine);
             throw e;
         }
-        idleEngines.offer(engine);
-        return document;
     }
 
     private SAXEngine newEngine() throws JDOMException {

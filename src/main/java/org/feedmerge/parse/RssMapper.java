@@ -2,22 +2,22 @@ package org.feedmerge.parse;
 
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.io.impl.DateParser;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
  * RSS 0.90 to 2.0, as Rome reads them ({@link Channel}), to a {@link ParsedFeed}. The JDOM
- * elements are consulted only for what Rome drops: {@code xml:base}, {@code rdf:about} and
- * {@code dcterms:modified}.
+ * elements are consulted for what Rome drops or gets wrong: {@code xml:base}, {@code rdf:about},
+ * {@code dcterms:modified}, and the date texts ({@link FeedDate} reads more of them than Rome).
+ * Summary and content are sanitised against the item's base ({@link HtmlSanitizer}).
  */
 final class RssMapper {
     private static final Namespace RDF = Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
@@ -27,7 +27,7 @@ final class RssMapper {
     private RssMapper() {
     }
 
-    static ParsedFeed map(Channel channel, Element root, URI feedUrl) {
+    static ParsedFeed map(Channel channel, Element root, URI feedUrl, PublisherHints hints) {
         Element channelElement = channelElement(root);
         URI channelBase = XmlBase.of(channelElement, feedUrl);
         List<Element> itemElements = itemElements(root, channelElement, channel.getItems().size());
@@ -41,19 +41,41 @@ final class RssMapper {
                 TextConstruct.toPlainText(TextConstruct.RSS, channel.getTitle()),
                 XmlBase.resolve(channelBase, channel.getLink()),
                 TextConstruct.toPlainText(TextConstruct.RSS, channel.getDescription()),
-                entries);
+                entries,
+                hints);
     }
 
     private static ParsedEntry entry(Item item, Element element, URI base) {
+        String title = TextConstruct.toPlainText(TextConstruct.RSS, item.getTitle());
+        String summary = summary(item);
+        String content = content(item);
+        String author = author(item);
+        if (element != null) {
+            title = title != null ? title : ItemExtensions.title(element);
+            summary = summary != null ? summary : ItemExtensions.summary(element);
+            content = content != null ? content : ItemExtensions.content(element);
+            author = author != null ? author : ItemExtensions.author(element);
+        }
         return new ParsedEntry(
                 guid(item, element),
                 link(item, base),
-                TextConstruct.toPlainText(TextConstruct.RSS, item.getTitle()),
-                item.getDescription() == null ? null : TextConstruct.toHtml(TextConstruct.RSS, item.getDescription().getValue()),
-                item.getContent() == null ? null : TextConstruct.toHtml(TextConstruct.RSS, item.getContent().getValue()),
-                author(item),
-                published(item),
+                title,
+                HtmlSanitizer.clean(summary, base),
+                HtmlSanitizer.clean(content, base),
+                author,
+                published(item, element),
                 updated(element));
+    }
+
+    /** description is HTML in practice, whatever type Rome gives it (RSS 0.91 says text/plain). */
+    private static String summary(Item item) {
+        Description description = item.getDescription();
+        return description == null ? null : TextConstruct.toHtml(TextConstruct.RSS, description.getValue());
+    }
+
+    /** content:encoded (RSS content module). */
+    private static String content(Item item) {
+        return item.getContent() == null ? null : TextConstruct.toHtml(TextConstruct.RSS, item.getContent().getValue());
     }
 
     /** RSS 2.0 guid; RSS 1.0 and 0.90 have none, but rdf:about is the item's identity there. */
@@ -84,7 +106,11 @@ final class RssMapper {
     }
 
     /** pubDate, else dc:date (RSS 1.0 and many 2.0 feeds carry only the latter). */
-    private static Instant published(Item item) {
+    private static Instant published(Item item, Element element) {
+        if (element != null) {
+            Instant published = FeedDate.parse(element.getChildTextTrim("pubDate", element.getNamespace()));
+            return published != null ? published : FeedDate.parse(element.getChildTextTrim("date", DC));
+        }
         Date date = item.getPubDate();
         if (date == null && item.getModule(DCModule.URI) instanceof DCModule dc) {
             date = dc.getDate();
@@ -97,12 +123,8 @@ final class RssMapper {
         if (element == null) {
             return null;
         }
-        String text = element.getChildTextTrim("modified", DC_TERMS);
-        if (text == null) {
-            text = element.getChildTextTrim("modified", DC);
-        }
-        Date date = text == null || text.isEmpty() ? null : DateParser.parseDate(text, Locale.US);
-        return date == null ? null : date.toInstant();
+        Instant modified = FeedDate.parse(element.getChildTextTrim("modified", DC_TERMS));
+        return modified != null ? modified : FeedDate.parse(element.getChildTextTrim("modified", DC));
     }
 
     /** RSS 0.91+ nests items in channel; RSS 0.90 and 1.0 (RDF) put them beside it. */

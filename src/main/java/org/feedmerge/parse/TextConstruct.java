@@ -4,17 +4,20 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
 
 /**
  * Atom text constructs (RFC 4287 §3.1) and RSS strings, reduced to plain text (titles,
  * descriptions) or to an HTML string (summaries, content). RSS has no type attribute and its
  * strings are, in practice, HTML (RSS 2.0 "entity-encoded HTML"), so callers pass {@link #RSS}.
- * HTML is not sanitised here; a later stage does that.
+ * HTML is not sanitised here: {@link HtmlSanitizer} does that to what this returns. Plain text
+ * has its character references decoded exactly once.
  */
 final class TextConstruct {
     static final String RSS = "html";
 
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
+    /** Like jsoup's text(), no-break spaces count as whitespace: titles want plain spaces. */
+    private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\u00a0]+");
 
     private enum Kind { TEXT, HTML, OPAQUE }
 
@@ -69,18 +72,23 @@ final class TextConstruct {
         };
     }
 
+    /** Text with HTML character references decoded (JSON Feed titles arrive like that too). */
+    static String decodeReferences(String text) {
+        return text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false);
+    }
+
     private static String htmlToText(String html) {
-        if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
-            return collapseWhitespace(html);
+        if (html.indexOf('<') < 0) {
+            return collapseWhitespace(decodeReferences(html));
         }
         return collapseWhitespace(Jsoup.parseBodyFragment(html).text());
     }
 
-    private static String collapseWhitespace(String text) {
+    static String collapseWhitespace(String text) {
         return WHITESPACE_RUN.matcher(text).replaceAll(" ").strip();
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text.isEmpty() ? null : text;
     }
 }

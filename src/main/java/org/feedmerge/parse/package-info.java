@@ -1,26 +1,42 @@
 /**
- * Parsing: feed bytes in, immutable {@link org.feedmerge.parse.ParsedFeed} records out. Pure (no
- * I/O, no clock) and thread-safe; Rome and JDOM types never leave this package.
+ * Parsing: feed bytes in, immutable {@link org.feedmerge.parse.ParsedFeed} records out, or a
+ * {@link org.feedmerge.parse.FeedParseException} with a one-line reason; nothing else escapes.
+ * Pure (no I/O, no clock) and thread-safe; Rome, JDOM, Jackson and jsoup types never leave this
+ * package. The decisions are explained at length in docs/parsing.md.
  *
  * <h2>Pipeline</h2>
  * {@link org.feedmerge.parse.FeedParser} reads top to bottom: decode bytes to text
- * ({@code XmlTextDecoder}) → reject what is plainly not XML ({@code DocumentKind}) → Rome's XML
- * healer when needed ({@code XmlHealer}) → a hardened SAX parse into JDOM
- * ({@code HardenedXmlParser}) → Rome's wire-feed parsers → one canonical model
- * ({@code RssMapper}, {@code AtomMapper}).
+ * ({@code BodyDecoder}) → sniff the content ({@code DocumentKind}: JSON, an HTML page, or markup;
+ * never the URL, extension or Content-Type) → JSON Feed with Jackson ({@code JsonFeedReader}), or
+ * an HTML page refused with its feed link ({@code HtmlPage}), or XML: mended text
+ * ({@code XmlRepair}) → a hardened SAX parse into JDOM ({@code HardenedXmlParser}), with
+ * undeclared prefixes declared and jsoup's tree builder as the last resort
+ * ({@code LenientXmlReader}) → shapes Rome does not know made into ones it does
+ * ({@code RomeCompatibility}) → publisher hints ({@code PublisherHintsReader}) → Rome's wire-feed
+ * parsers → one canonical model ({@code RssMapper}, {@code AtomMapper}), dates by
+ * {@code FeedDate}, entry HTML through {@code HtmlSanitizer}.
  *
- * <h2>Character encoding precedence</h2>
+ * <h2>Character encoding precedence (RFC 7303, with the bytes as referee)</h2>
  * <ol>
- *   <li>A byte order mark (UTF-8, UTF-16BE/LE) wins outright, as RFC 7303 §3 and XML 1.0
- *       Appendix F require. We check it ourselves because Rome's lenient mode would let a stale
- *       XML declaration override it.</li>
- *   <li>Otherwise Rome's {@code XmlReader} in lenient mode decides: the XML declaration's
- *       {@code encoding}, then the HTTP {@code charset} parameter (for XML media types, and
- *       {@code text/html} re-read as {@code text/xml}), then UTF-8.</li>
+ *   <li>A byte order mark wins outright (RFC 7303 §3.3, XML 1.0 Appendix F); without one, the
+ *       zero-byte pattern of UTF-16/32 text does.</li>
+ *   <li>Otherwise the labels in RFC 7303 §3.2 order: the HTTP {@code charset} parameter, then the
+ *       XML declaration's {@code encoding}, then UTF-8. Labels are read as the WHATWG Encoding
+ *       Standard reads them (ISO-8859-1 and US-ASCII mean windows-1252); unknown labels, and
+ *       UTF-16/32 labels on single-byte text, are ignored.</li>
+ *   <li>The bytes decide between UTF-8 and the rest: a UTF-8 label (or none) on bytes that are not
+ *       UTF-8 yields to the declaration's other charset if there is one, else each byte that is
+ *       not part of a UTF-8 sequence is read as windows-1252; and valid non-ASCII UTF-8 beats a
+ *       windows-1252-family label or a conflicting label when the other one says UTF-8.</li>
  * </ol>
- * Two deliberate departures from the RFCs: the declaration beats the HTTP charset (servers often
- * default {@code text/*} to ISO-8859-1 while the document is right), and {@code text/xml}
- * without a charset means UTF-8, not RFC 3023's US-ASCII (RFC 7303 removed that rule).
+ * So {@code text/xml} without a charset means the declaration or UTF-8, not RFC 3023's US-ASCII.
+ *
+ * <h2>Recovery</h2>
+ * Before giving up, the text is mended as a lenient reader would (junk before the root, HTML named
+ * entities, bare {@code &} and {@code <}, illegal and C1 control characters), undeclared
+ * namespace prefixes are declared, and jsoup's forgiving XML tree builder rebuilds what is still
+ * broken, unless it was cut off (a truncated document is an error, not a short success).
+ * Entity-expansion refusals are final.
  *
  * <h2>XML security</h2>
  * DOCTYPEs are allowed (RSS 0.91 requires one; internal entities are expanded), but nothing is
@@ -29,6 +45,13 @@
  * are empty, an entity resolver answers every lookup with an empty document, and XInclude is off.
  * Entity expansion is bounded by JDK limits (count, total size, element depth), so billion-laughs
  * and quadratic blow-up documents fail in milliseconds with bounded memory. See
- * {@code HardenedXmlParser}.
+ * {@code HardenedXmlParser}. The jsoup fallback never expands or fetches anything either.
+ *
+ * <h2>HTML</h2>
+ * Summaries and content are sanitised here, so what is stored is already safe to republish
+ * ({@code HtmlSanitizer}: jsoup's relaxed safelist plus figure/figcaption and friends; no script,
+ * style, iframe, object, form, event handlers or style attributes; only http(s) URLs, links also
+ * mailto/ftp, made absolute against the entry's base). Titles, descriptions and authors are plain
+ * text with character references decoded exactly once.
  */
 package org.feedmerge.parse;

@@ -8,7 +8,8 @@ import java.util.Objects;
  * A configured feed bound to its stored row: what the scheduler hands to each poll.
  *
  * @param feedId   the feed's row id
- * @param url      the URL to fetch
+ * @param url      the configured URL: the feed's identity in logs (the poller fetches from where the
+ *                 row says the feed lives now, see {@link org.feedmerge.store.FeedRow#fetchUrl()})
  * @param interval the normal time between two polls
  */
 public record FeedSubscription(long feedId, URI url, Duration interval) {

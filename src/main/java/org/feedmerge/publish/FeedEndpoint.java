@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,13 +14,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.feedmerge.config.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP endpoint (JDK HttpServer): {@code /feed.xml} (RSS 2.0), {@code /feed.atom} (Atom 1.0),
- * {@code /healthz}. Conditional GET, gzip, HEAD; 404 for unknown paths, 405 for other methods.
+ * {@code /healthz}, {@code /status.json} (every feed's polling state). Conditional GET, gzip, HEAD;
+ * 404 for unknown paths, 405 for other methods.
  *
  * <p>Requests run on a small fixed pool of daemon threads named {@code feedmerge-http-N}. The JDK
  * server reads request headers on those threads too, so a handful of stalled clients can hold
@@ -38,30 +41,47 @@ public final class FeedEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final FeedRequestHandler handler;
+    private final StatusRequestHandler statusHandler;
     private final InetSocketAddress address;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FeedEndpoint(HttpServer server, ExecutorService executor, FeedRequestHandler handler) {
+    private FeedEndpoint(HttpServer server, ExecutorService executor, FeedRequestHandler handler,
+            StatusRequestHandler statusHandler) {
         this.server = server;
         this.executor = executor;
         this.handler = handler;
+        this.statusHandler = statusHandler;
         this.address = server.getAddress();
     }
 
     /**
-     * Binds and starts serving.
+     * Binds and starts serving; {@code /status.json} lists no feeds.
      *
      * @throws UncheckedIOException when the address cannot be bound (in use, not local, unresolvable)
      */
     public static FeedEndpoint start(ServerConfig config, MergedFeedPublisher publisher) {
+        return start(config, publisher, List::of);
+    }
+
+    /**
+     * Binds and starts serving, with {@code /status.json} listing what {@code status} supplies
+     * (called on each request, on an endpoint thread).
+     *
+     * @throws UncheckedIOException when the address cannot be bound (in use, not local, unresolvable)
+     */
+    public static FeedEndpoint start(ServerConfig config, MergedFeedPublisher publisher,
+            Supplier<List<FeedStatus>> status) {
         Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(status, "status");
         HttpServer server = bind(config);
         FeedRequestHandler handler = new FeedRequestHandler(publisher);
+        StatusRequestHandler statusHandler = new StatusRequestHandler(status);
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, namedDaemonThreads());
         server.createContext("/", handler);
+        server.createContext(StatusRequestHandler.PATH, statusHandler);
         server.setExecutor(executor);
         server.start();
-        FeedEndpoint endpoint = new FeedEndpoint(server, executor, handler);
+        FeedEndpoint endpoint = new FeedEndpoint(server, executor, handler, statusHandler);
         log.info("feed endpoint listening: address=http://{}:{}/ threads={}",
                 endpoint.address.getHostString(), endpoint.address.getPort(), THREADS);
         return endpoint;
@@ -97,7 +117,7 @@ public final class FeedEndpoint implements AutoCloseable {
     private void awaitHandlers() {
         long deadline = System.nanoTime() + DRAIN.toNanos();
         try {
-            while (handler.inFlight() > 0 && System.nanoTime() < deadline) {
+            while (handler.inFlight() + statusHandler.inFlight() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.net.URI;
 import org.feedmerge.poll.FeedPoller;
 import org.feedmerge.poll.FeedSubscription;
+import org.feedmerge.poll.PollReport;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Quartz job of one feed: polls it, then books its next run for when the poll says it is due.
- * Never two polls of the same feed at once.
+ * The Quartz job of one feed: polls it, then books its next run for when the poll says it is due
+ * (also when the poll was postponed because its host was busy or cooling down: the worker is free at
+ * once). Never two polls of the same feed at once.
  */
 @DisallowConcurrentExecution
 final class PollJob implements Job {
@@ -48,12 +50,18 @@ final class PollJob implements Job {
                 Duration.ofSeconds(data.getLong(INTERVAL_SECONDS)));
     }
 
+    /** Polls, then books the next run, or removes the job once the feed is retired (410 Gone). */
     @Override
     public void execute(JobExecutionContext context) {
         FeedSubscription feed = subscriptionOf(context.getMergedJobDataMap());
         Instant next;
         try {
-            next = poller.poll(feed).nextPoll();
+            PollReport report = poller.poll(feed);
+            if (report.retired()) {
+                scheduler.unschedule(feed.feedId());
+                return;
+            }
+            next = report.nextPoll();
         } catch (RuntimeException e) {
             // The database failed (or a bug): keep the feed alive on its normal interval.
             LOG.error("feed={} poll failed: {}", feed.url(), e.toString(), e);

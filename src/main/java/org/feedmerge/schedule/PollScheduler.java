@@ -87,12 +87,24 @@ public final class PollScheduler implements AutoCloseable {
         }
     }
 
-    /** Removes the feed's job; a poll already running finishes. */
+    /** Removes the feed's job and its triggers; a poll already running finishes. */
     public void unschedule(long feedId) {
         try {
             scheduler.deleteJob(keyOf(feedId));
         } catch (SchedulerException e) {
+            if (isShutdown()) {
+                return;
+            }
             throw new IllegalStateException("cannot unschedule feed " + feedId, e);
+        }
+    }
+
+    /** Whether the feed has a job (retired feeds have none). */
+    public boolean isScheduled(long feedId) {
+        try {
+            return scheduler.checkExists(keyOf(feedId));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot look up feed " + feedId, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,8 @@ public final class FeedStore {
 
     private static final String FEED_COLUMNS = """
             id, url, configured_title, source_title, source_link, etag, last_modified, last_status,
-            last_http_status, last_error, consecutive_failures, last_checked, last_success, next_poll""";
+            last_http_status, last_error, consecutive_failures, last_checked, last_success, next_poll,
+            next_poll_rule, current_url, moved_at, redirect_target, redirect_streak, retired_at, publisher_hints""";
 
     private static final RowMapper<FeedRow> FEED_ROW = row -> new FeedRow(
             row.getLong("id"),
@@ -29,7 +31,12 @@ public final class FeedStore {
             row.getInt("consecutive_failures"),
             EpochMillis.read(row, "last_checked"),
             EpochMillis.read(row, "last_success"),
-            EpochMillis.read(row, "next_poll"));
+            EpochMillis.read(row, "next_poll"),
+            row.getString("next_poll_rule"),
+            new FeedLocation(uri(row.getString("current_url")), EpochMillis.read(row, "moved_at"),
+                    uri(row.getString("redirect_target")), row.getInt("redirect_streak")),
+            EpochMillis.read(row, "retired_at"),
+            row.getString("publisher_hints"));
 
     private final Database database;
     private final StoryRules rules;
@@ -46,17 +53,56 @@ public final class FeedStore {
 
     /** Inserts the feed if new (keyed by URL), updates its configured title, returns its row. */
     public FeedRow register(URI url, String configuredTitle) {
+        return register(url, configuredTitle, null);
+    }
+
+    /**
+     * Inserts the feed if new (keyed by URL), updates its configured title, returns its row.
+     *
+     * <p>{@code configFingerprint} stands for the feed's whole config entry. When it differs from the
+     * one stored at the last registration, the operator edited the entry, and what feedmerge learned
+     * on its own is forgotten: the feed is no longer retired and is fetched from its configured URL
+     * again. Null leaves the stored fingerprint and everything else as it is.
+     */
+    public FeedRow register(URI url, String configuredTitle, String configFingerprint) {
         Objects.requireNonNull(url, "url");
         return database.write("Could not register feed " + url, connection -> {
+            String stored = storedFingerprint(connection, url.toString());
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO feeds (url, configured_title) VALUES (?, ?)
-                    ON CONFLICT (url) DO UPDATE SET configured_title = excluded.configured_title""")) {
+                    INSERT INTO feeds (url, configured_title, config_fingerprint) VALUES (?, ?, ?)
+                    ON CONFLICT (url) DO UPDATE SET configured_title = excluded.configured_title,
+                        config_fingerprint = COALESCE(excluded.config_fingerprint, config_fingerprint)""")) {
                 upsert.setString(1, url.toString());
                 upsert.setString(2, configuredTitle);
+                upsert.setString(3, configFingerprint);
                 upsert.executeUpdate();
+            }
+            if (stored != null && configFingerprint != null && !stored.equals(configFingerprint)) {
+                forgetWhatWasLearned(connection, url.toString());
             }
             return findByUrl(connection, url.toString());
         });
+    }
+
+    private static String storedFingerprint(Connection connection, String url) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT config_fingerprint FROM feeds WHERE url = ? AND config_fingerprint IS NOT NULL")) {
+            query.setString(1, url);
+            return RowMapper.first(query, row -> row.getString(1)).orElse(null);
+        }
+    }
+
+    /** A retired feed becomes due at once (next_poll null); a moved one goes back to its configured URL. */
+    private static void forgetWhatWasLearned(Connection connection, String url) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE feeds SET next_poll = CASE WHEN retired_at IS NULL THEN next_poll END,
+                    next_poll_rule = CASE WHEN retired_at IS NULL THEN next_poll_rule END,
+                    retired_at = NULL, current_url = NULL, moved_at = NULL, redirect_target = NULL,
+                    redirect_streak = 0
+                WHERE url = ?""")) {
+            update.setString(1, url);
+            update.executeUpdate();
+        }
     }
 
     private static FeedRow findByUrl(Connection connection, String url) throws SQLException {
@@ -145,42 +191,84 @@ public final class FeedStore {
         boolean success = poll.status().isSuccess();
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE feeds SET last_checked = ?, last_status = ?, last_http_status = ?, last_error = ?,
-                    consecutive_failures = CASE WHEN ? THEN 0 ELSE consecutive_failures + 1 END,
-                    last_success = COALESCE(?, last_success), next_poll = ?
+                    consecutive_failures = CASE WHEN ? THEN 0 WHEN ? THEN consecutive_failures + 1
+                        ELSE consecutive_failures END,
+                    last_success = COALESCE(?, last_success), next_poll = ?, next_poll_rule = ?,
+                    retired_at = COALESCE(retired_at, ?)
                 WHERE id = ?""")) {
             EpochMillis.bind(update, 1, poll.checkedAt());
             update.setString(2, poll.status().name());
             update.setInt(3, poll.httpStatus());
             update.setString(4, success ? null : poll.error());
             update.setBoolean(5, success);
-            EpochMillis.bind(update, 6, success ? poll.checkedAt() : null);
-            EpochMillis.bind(update, 7, poll.nextPoll());
-            update.setLong(8, feedId);
+            update.setBoolean(6, poll.countsAsFailure());
+            EpochMillis.bind(update, 7, success ? poll.checkedAt() : null);
+            EpochMillis.bind(update, 8, poll.nextPoll());
+            update.setString(9, poll.nextPollRule());
+            EpochMillis.bind(update, 10, poll.retire() ? poll.checkedAt() : null);
+            update.setLong(11, feedId);
             update.executeUpdate();
         }
+        if (poll.location() != null) {
+            writeLocation(connection, feedId, poll.location());
+        }
+    }
+
+    private static void writeLocation(Connection connection, long feedId, FeedLocation location) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE feeds SET current_url = ?, moved_at = ?, redirect_target = ?, redirect_streak = ?
+                WHERE id = ?""")) {
+            update.setString(1, text(location.currentUrl()));
+            EpochMillis.bind(update, 2, location.movedAt());
+            update.setString(3, text(location.redirectTarget()));
+            update.setInt(4, location.redirectStreak());
+            update.setLong(5, feedId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Moves the feed's next poll without recording a poll: its host was busy or asked us to wait,
+     * so nothing was fetched and nothing else about the feed changes.
+     */
+    public void postpone(long feedId, Instant nextPoll, String nextPollRule) {
+        Objects.requireNonNull(nextPoll, "nextPoll");
+        database.write("Could not postpone feed " + feedId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE feeds SET next_poll = ?, next_poll_rule = ? WHERE id = ?")) {
+                EpochMillis.bind(update, 1, nextPoll);
+                update.setString(2, nextPollRule);
+                update.setLong(3, feedId);
+                return update.executeUpdate();
+            }
+        });
     }
 
     private static void writeValidators(Connection connection, long feedId, PollRecord poll) throws SQLException {
         switch (poll.status()) {
             case OK -> storeFetched(connection, feedId, poll);
             case NOT_MODIFIED -> refreshValidators(connection, feedId, poll);
-            case HTTP_ERROR, NETWORK_ERROR, TOO_LARGE, PARSE_ERROR -> {
+            case HTTP_ERROR, NETWORK_ERROR, TOO_LARGE, PARSE_ERROR, POSTPONED -> {
                 // Keep them: the next conditional request still revalidates what we hold.
             }
         }
     }
 
-    /** A 200 carries the whole truth: validators as given (absent ones clear), titles when present. */
+    /**
+     * A 200 carries the whole truth: validators and publisher hints as given (absent ones clear),
+     * titles when present.
+     */
     private static void storeFetched(Connection connection, long feedId, PollRecord poll) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE feeds SET etag = ?, last_modified = ?,
+                UPDATE feeds SET etag = ?, last_modified = ?, publisher_hints = ?,
                     source_title = COALESCE(?, source_title), source_link = COALESCE(?, source_link)
                 WHERE id = ?""")) {
             update.setString(1, poll.etag());
             update.setString(2, poll.lastModified());
-            update.setString(3, poll.sourceTitle());
-            update.setString(4, poll.sourceLink());
-            update.setLong(5, feedId);
+            update.setString(3, poll.publisherHints());
+            update.setString(4, poll.sourceTitle());
+            update.setString(5, poll.sourceLink());
+            update.setLong(6, feedId);
             update.executeUpdate();
         }
     }
@@ -199,5 +287,13 @@ public final class FeedStore {
 
     private static PollStatus pollStatus(String name) {
         return name == null ? null : PollStatus.valueOf(name);
+    }
+
+    private static URI uri(String text) {
+        return text == null ? null : URI.create(text);
+    }
+
+    private static String text(URI uri) {
+        return uri == null ? null : uri.toString();
     }
 }

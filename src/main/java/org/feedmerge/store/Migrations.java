@@ -55,12 +55,28 @@ final class Migrations {
             """));
 
     /**
+     * Polite polling: why the next poll is when it is, where a permanently redirected feed lives now
+     * (the configured URL stays in {@code url}), retirement after 410 Gone, the publisher's polling
+     * hints kept across 304s, and a fingerprint of the config entry (editing it forgets retirement
+     * and moves).
+     */
+    private static final Migration V2_FEED_POLITENESS = new Migration(2, List.of(
+            "ALTER TABLE feeds ADD COLUMN next_poll_rule TEXT",
+            "ALTER TABLE feeds ADD COLUMN current_url TEXT",
+            "ALTER TABLE feeds ADD COLUMN moved_at INTEGER",
+            "ALTER TABLE feeds ADD COLUMN redirect_target TEXT",
+            "ALTER TABLE feeds ADD COLUMN redirect_streak INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE feeds ADD COLUMN retired_at INTEGER",
+            "ALTER TABLE feeds ADD COLUMN publisher_hints TEXT",
+            "ALTER TABLE feeds ADD COLUMN config_fingerprint TEXT"));
+
+    /**
      * Stories (the same story from several feeds, shown once), the text fingerprints and the anchor
      * index that finds them, tombstones of deleted entries, and each feed's key scheme. Entries that
      * exist already become one story each; they have no fingerprint, so only entries stored from
      * now on are grouped (docs/dedup.md).
      */
-    private static final Migration V2_STORIES_TOMBSTONES_KEY_SCHEMES = new Migration(2, List.of("""
+    private static final Migration V3_STORIES_TOMBSTONES_KEY_SCHEMES = new Migration(3, List.of("""
             ALTER TABLE feeds ADD COLUMN original INTEGER NOT NULL DEFAULT 0
             """, """
             ALTER TABLE feeds ADD COLUMN position INTEGER
@@ -119,7 +135,8 @@ final class Migrations {
             UPDATE entries SET story_id = id
             """));
 
-    private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_STORIES_TOMBSTONES_KEY_SCHEMES);
+    private static final List<Migration> ALL =
+            List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS, V3_STORIES_TOMBSTONES_KEY_SCHEMES);
 
     private Migrations() {
     }

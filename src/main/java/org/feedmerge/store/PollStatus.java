@@ -7,7 +7,12 @@ public enum PollStatus {
     HTTP_ERROR,
     NETWORK_ERROR,
     TOO_LARGE,
-    PARSE_ERROR;
+    PARSE_ERROR,
+    /**
+     * Not fetched at all: the feed's host was busy or asked us to wait (Retry-After). Reported by
+     * the poller, never stored as a last status; only the feed's next poll moves.
+     */
+    POSTPONED;
 
     /** True when the feed answered usefully: resets the consecutive-failure count. */
     public boolean isSuccess() {

@@ -2,12 +2,19 @@ package org.feedmerge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.feedmerge.store.Database;
 import org.feedmerge.store.EntryStore;
 import org.feedmerge.testing.FeedServer;
@@ -43,6 +50,7 @@ class CommandLineIT {
                   connect-timeout: 2s
                   read-timeout: 2s
                   call-timeout: 5s
+                  per-host-spacing: 0s
                 feeds:
                 %s
                 """.formatted(dir.resolve("feedmerge.db"), feedsYaml));
@@ -65,7 +73,7 @@ class CommandLineIT {
                 """);
 
         assertThat(run("check-config", "--config", config.toString())).isEqualTo(ExitCodes.CONFIG);
-        assertThat(err.toString()).contains(config.toString() + ":11:").contains("feeds[0].intervall");
+        assertThat(err.toString()).contains(config.toString() + ":12:").contains("feeds[0].intervall");
     }
 
     @Test
@@ -107,6 +115,81 @@ class CommandLineIT {
         assertThat(run("--version")).isZero();
         assertThat(out.toString()).startsWith("feedmerge ");
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("run", "poll", "check-config");
+        assertThat(out.toString()).contains("run", "poll", "status", "check-config");
+    }
+
+    @Test
+    void statusWithoutADatabaseListsTheConfiguredFeedsAndCreatesNothing() throws Exception {
+        Path config = writeConfig("  - url: https://example.org/feed.xml");
+
+        assertThat(run("status", "--config", config.toString())).isEqualTo(ExitCodes.OK);
+
+        assertThat(err.toString()).contains("no database at");
+        assertThat(out.toString()).contains("https://example.org/feed.xml", "never polled");
+        assertThat(dir.resolve("feedmerge.db")).doesNotExist();
+    }
+
+    @Test
+    void statusShowsWhatEachFeedDidAndWhenItIsDue() throws Exception {
+        Path config;
+        try (FeedServer server = new FeedServer()) {
+            URI url = server.serve("/feed", Feeds.rss("One", "https://one.example/",
+                    new Item("a", "https://one.example/a", "A story", "text", Instant.parse("2026-01-01T00:00:00Z"))));
+            config = writeConfig("  - url: " + url + "\n  - url: " + server.url("/missing"));
+            run("poll", "--config", config.toString());
+            out.getBuffer().setLength(0);
+
+            assertThat(run("status", "--config", config.toString())).isEqualTo(ExitCodes.OK);
+
+            String table = out.toString();
+            assertThat(table).startsWith("FEED ").contains(url + " ", "OK 200", "interval");
+            assertThat(table).contains(server.url("/missing") + " ", "HTTP_ERROR 404", "backoff",
+                    "    error: HTTP 404");
+        }
+    }
+
+    @Test
+    void statusJsonIsTheSameDocumentTheEndpointServes() throws Exception {
+        try (FeedServer server = new FeedServer()) {
+            URI url = server.serve("/feed", Feeds.rss("One", "https://one.example/",
+                    new Item("a", "https://one.example/a", "A story", "text", Instant.parse("2026-01-01T00:00:00Z"))));
+            Path config = writeConfig("  - url: " + url);
+            run("poll", "--config", config.toString());
+            out.getBuffer().setLength(0);
+
+            assertThat(run("status", "--json", "--config", config.toString())).isEqualTo(ExitCodes.OK);
+
+            JsonNode feed = new ObjectMapper().readTree(out.toString()).get("feeds").get(0);
+            assertThat(feed.get("url").asText()).isEqualTo(url.toString());
+            assertThat(feed.get("lastStatus").asText()).isEqualTo("OK");
+            assertThat(feed.get("nextPollRule").asText()).isEqualTo("interval");
+            assertThat(feed.get("consecutiveFailures").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void aGoneFeedIsRetiredShownInStatusAndNotPolledAgain() throws Exception {
+        try (FeedServer feeds = new FeedServer(); MockWebServer gone = new MockWebServer()) {
+            gone.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse.Builder().code(410).build();
+                }
+            });
+            gone.start(InetAddress.getByName("127.0.0.1"), 0);
+            URI url = feeds.serve("/feed", Feeds.rss("One", "https://one.example/",
+                    new Item("a", "https://one.example/a", "A story", "text", Instant.parse("2026-01-01T00:00:00Z"))));
+            Path config = writeConfig("  - url: " + url + "\n  - url: " + gone.url("/gone"));
+
+            run("poll", "--config", config.toString());
+            assertThat(run("poll", "--config", config.toString())).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).contains("polled 1 feeds: 1 ok, 0 failed, 0 new entries, 0 updated,"
+                    + " 1 retired (not polled)");
+            assertThat(gone.getRequestCount()).isEqualTo(1);
+
+            out.getBuffer().setLength(0);
+            run("status", "--config", config.toString());
+            assertThat(out.toString()).contains("HTTP_ERROR 410", "never (retired)", "retired on ");
+        }
     }
 }

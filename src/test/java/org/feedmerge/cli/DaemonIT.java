@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.feedmerge.config.FeedConfig;
 import org.feedmerge.config.FeedmergeConfig;
 import org.feedmerge.config.FetchConfig;
@@ -71,8 +78,9 @@ class DaemonIT {
                 new ServerConfig("127.0.0.1", 0),
                 new StorageConfig(dir.resolve("data/feedmerge.db")),
                 new PollConfig(Duration.ofHours(1), 2, Duration.ofSeconds(5), Duration.ZERO),
+                // Every test feed lives on 127.0.0.1: no spacing, so first polls are not staggered by the host gate.
                 new FetchConfig(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), "feedmerge-test",
-                        1 << 20),
+                        1 << 20, 2, Duration.ZERO),
                 new OutputConfig("Merged", URI.create("http://localhost/"), "Everything", 50),
                 feeds);
     }
@@ -244,5 +252,76 @@ class DaemonIT {
         Set<String> titles = new HashSet<>();
         feed.getEntries().forEach(e -> titles.add(e.getTitle()));
         return titles;
+    }
+
+    @Test
+    void statusJsonListsEveryConfiguredFeed() throws Exception {
+        List<FeedConfig> feeds = threeSources();
+        daemon = Daemon.start(config(feeds), Clock.systemUTC());
+        awaitFeed("/feed.xml", f -> f.getEntries().size() >= 5);
+
+        HttpResponse<byte[]> response = get("/status.json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        JsonNode status = new ObjectMapper().readTree(response.body()).get("feeds");
+        assertThat(status).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(status.get(i).get("url").asText()).isEqualTo(feeds.get(i).url().toString());
+            assertThat(status.get(i).get("lastStatus").asText()).isEqualTo("OK");
+            assertThat(status.get(i).get("nextPollRule").asText()).isEqualTo("interval");
+        }
+        assertThat(status.get(2).get("title").asText()).isEqualTo("My RDF");
+    }
+
+    @Test
+    void aGoneFeedStaysRetiredAcrossRestartsUntilItsEntryIsEdited() throws Exception {
+        try (MockWebServer goneServer = new MockWebServer()) {
+            goneServer.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse.Builder().code(410).build();
+                }
+            });
+            goneServer.start(InetAddress.getByName("127.0.0.1"), 0);
+            FeedConfig gone = feed(goneServer.url("/gone").uri(), null);
+            daemon = Daemon.start(config(List.of(gone)), Clock.systemUTC());
+            awaitStatus(0, "retired", "true");
+            daemon.close();
+
+            // Restarted with the same entry (and a fresh feed to show the daemon did poll): not polled.
+            URI fresh = server.serve("/fresh", Feeds.rss("Fresh", "https://fresh.example/",
+                    new Item("f", "https://fresh.example/f", "Fresh story", "x", DAY)));
+            daemon = Daemon.start(config(List.of(gone, feed(fresh, null))), Clock.systemUTC());
+            awaitFeed("/feed.xml", f -> f.getEntries().size() == 1);
+            assertThat(goneServer.getRequestCount()).isEqualTo(1);
+            assertThat(statusOf(0).get("nextPollRule").asText()).isEqualTo("retired");
+            daemon.close();
+
+            // The operator edits the entry: feedmerge tries again (and retires it again).
+            daemon = Daemon.start(config(List.of(feed(goneServer.url("/gone").uri(), "Gone?"), feed(fresh, null))),
+                    Clock.systemUTC());
+            awaitRequests(goneServer, 2);
+            assertThat(goneServer.getRequestCount()).isEqualTo(2);
+        }
+    }
+
+    private JsonNode statusOf(int index) throws Exception {
+        return new ObjectMapper().readTree(get("/status.json").body()).get("feeds").get(index);
+    }
+
+    private void awaitStatus(int index, String field, String value) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!value.equals(statusOf(index).get(field).asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(statusOf(index).get(field).asText()).isEqualTo(value);
+    }
+
+    private static void awaitRequests(MockWebServer server, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (server.getRequestCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 }

@@ -27,7 +27,7 @@ class FeedmergeJarIT {
     Path dir;
 
     @Test
-    void jarServesAValidFeedAndStopsCleanlyOnSigterm() throws Exception {
+    void jarServesAValidFeedSurvivesABadReloadAndStopsCleanlyOnSigterm() throws Exception {
         assertThat(JAR).as("run mvn package first").exists();
         int port = freePort();
         Path config = dir.resolve("feedmerge.yaml");
@@ -52,6 +52,13 @@ class FeedmergeJarIT {
             assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/rss+xml"));
             assertThat(feed.body()).contains("<rss", "</rss>");
+
+            // A bad edit followed by SIGHUP (systemctl reload) is refused; the daemon keeps running.
+            Files.writeString(config, Files.readString(config).replace("shutdown-grace", "shutdown-grase"));
+            new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor();
+            assertThat(awaitLogLine(log, "config reload refused")).isTrue();
+            assertThat(daemon.isAlive()).isTrue();
+            assertThat(Files.readString(log)).contains(config + ":7:3: poll.shutdown-grase");
 
             daemon.destroy(); // SIGTERM
             assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
@@ -78,6 +85,17 @@ class FeedmergeJarIT {
                 Thread.sleep(100);
             }
         }
+    }
+
+    private static boolean awaitLogLine(Path log, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(log).contains(text)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
     }
 
     private static int freePort() throws IOException {

@@ -283,7 +283,64 @@ class FeedFetcherIT {
     }
 
     @Test
-    void redirectLoopIsNetworkError() {
+    void everyHopOfTheChainIsRecorded() {
+        server.enqueue(redirect(301, "/moved"));
+        server.enqueue(redirect(308, "http://" + server.getHostName() + ":" + server.getPort() + "/final"));
+        server.enqueue(new MockResponse.Builder().body("<rss/>").build());
+
+        Fetched fetched = (Fetched) fetcher.fetch(FetchRequest.unconditional(url("/feed")));
+
+        assertThat(fetched.redirects().hops()).containsExactly(
+                new Redirects.Hop(url("/feed"), 301, url("/moved")),
+                new Redirects.Hop(url("/moved"), 308, url("/final")));
+        assertThat(fetched.redirects().permanentTarget()).contains(url("/final"));
+    }
+
+    @Test
+    void aTemporaryHopMeansNoPermanentTarget() {
+        server.enqueue(redirect(301, "/moved"));
+        server.enqueue(redirect(302, "/today"));
+        server.enqueue(new MockResponse.Builder().code(304).build());
+
+        FetchResult result = fetcher.fetch(new FetchRequest(url("/feed"), "\"v1\"", null));
+
+        assertThat(result).isInstanceOf(NotModified.class);
+        assertThat(result.redirects().hops()).extracting(Redirects.Hop::status).containsExactly(301, 302);
+        assertThat(result.redirects().permanentTarget()).isEmpty();
+    }
+
+    @Test
+    void validatorsFollowTheRedirect() throws Exception {
+        server.enqueue(redirect(301, "/moved"));
+        server.enqueue(new MockResponse.Builder().code(304).build());
+
+        fetcher.fetch(new FetchRequest(url("/feed"), "\"v1\"", "Mon, 01 Jan 2024 00:00:00 GMT"));
+
+        takeRequest();
+        RecordedRequest redirected = takeRequest();
+        assertThat(redirected.getUrl().encodedPath()).isEqualTo("/moved");
+        assertThat(redirected.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(redirected.getHeaders().get("User-Agent")).isEqualTo(USER_AGENT);
+    }
+
+    @Test
+    void redirectLoopFailsCleanlyNamingTheLoop() {
+        server.enqueue(redirect(301, "/b"));
+        server.enqueue(redirect(302, "/a"));
+
+        FetchResult result = fetcher.fetch(FetchRequest.unconditional(url("/a")));
+
+        assertThat(result).isInstanceOf(Failed.class);
+        Failed failed = (Failed) result;
+        assertThat(failed.kind()).isEqualTo(FailureKind.HTTP_ERROR);
+        assertThat(failed.httpStatus()).isEqualTo(302);
+        assertThat(failed.message()).isEqualTo("redirect loop: " + url("/a") + " -301-> " + url("/b")
+                + " -302-> " + url("/a"));
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void selfRedirectIsALoop() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -291,9 +348,93 @@ class FeedFetcherIT {
             }
         });
 
-        FetchResult result = fetcher.fetch(FetchRequest.unconditional(url("/loop")));
+        Failed failed = (Failed) fetcher.fetch(FetchRequest.unconditional(url("/loop")));
 
-        assertThat(result).isEqualTo(new Failed(FailureKind.NETWORK_ERROR, 0, "too many redirects"));
+        assertThat(failed.message()).startsWith("redirect loop: ");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void overLongChainFailsCleanly() {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int hop = Integer.parseInt(request.getUrl().encodedPath().substring("/hop/".length()));
+                return redirect(307, "/hop/" + (hop + 1));
+            }
+        });
+
+        Failed failed = (Failed) fetcher.fetch(FetchRequest.unconditional(url("/hop/0")));
+
+        assertThat(failed).extracting(Failed::kind, Failed::httpStatus, Failed::message)
+                .containsExactly(FailureKind.HTTP_ERROR, 307, "more than " + FeedFetcher.MAX_REDIRECTS + " redirects");
+        assertThat(failed.redirects().hops()).hasSize(FeedFetcher.MAX_REDIRECTS + 1);
+    }
+
+    @Test
+    void redirectWithoutLocationFails() {
+        server.enqueue(new MockResponse.Builder().code(301).build());
+
+        FetchResult result = fetcher.fetch(FetchRequest.unconditional(url("/feed")));
+
+        assertThat(result).isEqualTo(new Failed(FailureKind.HTTP_ERROR, 301, "HTTP 301 without a usable Location"));
+    }
+
+    @Test
+    void theCallTimeoutCoversTheWholeChain() {
+        fetcher.close();
+        fetcher = new FeedFetcher(config(Duration.ofMillis(800)));
+        // Each hop answers within the read timeout, but together they take far longer than the call timeout.
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int hop = Integer.parseInt(request.getUrl().encodedPath().substring("/slow/".length()));
+                return new MockResponse.Builder().code(302).setHeader("Location", "/slow/" + (hop + 1))
+                        .headersDelay(300, TimeUnit.MILLISECONDS).build();
+            }
+        });
+
+        FetchResult result = fetcher.fetch(FetchRequest.unconditional(url("/slow/0")));
+
+        assertThat(result).isEqualTo(new Failed(FailureKind.NETWORK_ERROR, 0, "timeout after 800 ms (whole request)",
+                ServerHints.NONE, result.redirects()));
+        assertThat(result.redirects().hops()).hasSizeBetween(1, 3);
+    }
+
+    // --- what the server says about coming back ---------------------------------------------
+
+    @Test
+    void tooManyRequestsCarriesRetryAfter() {
+        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "120").build());
+
+        FetchResult result = fetcher.fetch(FetchRequest.unconditional(url("/feed")));
+
+        assertThat(result).isEqualTo(new Failed(FailureKind.HTTP_ERROR, 429, "HTTP 429 Client Error",
+                new ServerHints(null, null, Duration.ofMinutes(2)), Redirects.NONE));
+    }
+
+    @Test
+    void unavailableCarriesAnHttpDateRetryAfterRelativeToTheServersDate() {
+        server.enqueue(new MockResponse.Builder().code(503)
+                .setHeader("Date", "Sun, 01 Mar 2026 12:00:00 GMT")
+                .setHeader("Retry-After", "Sun, 01 Mar 2026 12:45:00 GMT").build());
+
+        FetchResult result = fetcher.fetch(FetchRequest.unconditional(url("/feed")));
+
+        assertThat(result.hints().retryAfter()).isEqualTo(Duration.ofMinutes(45));
+    }
+
+    @Test
+    void documentsAndNotModifiedCarryCachingHints() {
+        server.enqueue(new MockResponse.Builder().setHeader("Cache-Control", "public, max-age=1800").body("<rss/>")
+                .build());
+        server.enqueue(new MockResponse.Builder().code(304).setHeader("Cache-Control", "max-age=900").build());
+
+        FetchResult first = fetcher.fetch(FetchRequest.unconditional(url("/feed")));
+        FetchResult second = fetcher.fetch(new FetchRequest(url("/feed"), "\"v1\"", null));
+
+        assertThat(first.hints().maxAge()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(second.hints().maxAge()).isEqualTo(Duration.ofMinutes(15));
     }
 
     // --- lifecycle --------------------------------------------------------------------------

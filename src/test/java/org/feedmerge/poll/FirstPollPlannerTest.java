@@ -51,6 +51,25 @@ class FirstPollPlannerTest {
     }
 
     @Test
+    void aTimeTheServerAskedForOrBackoffSurvivesTheRestart() {
+        FirstPollPlanner planner = new FirstPollPlanner(Duration.ofMinutes(2), new SplittableRandom(1));
+        Instant stored = NOW.plus(Duration.ofHours(5));
+        for (NextPollRule rule : new NextPollRule[] {NextPollRule.RETRY_AFTER, NextPollRule.HOST_RETRY_AFTER,
+            NextPollRule.BACKOFF, NextPollRule.TTL, NextPollRule.CACHE_CONTROL, NextPollRule.SKIP_DAYS}) {
+            assertThat(planner.firstPoll(NOW, stored, rule.label(), INTERVAL)).as(rule.label()).isEqualTo(stored);
+        }
+    }
+
+    @Test
+    void aTimeFromTheFeedsOwnScheduleIsPulledIn() {
+        FirstPollPlanner planner = new FirstPollPlanner(Duration.ofMinutes(2), new SplittableRandom(1));
+        Instant stored = NOW.plus(Duration.ofHours(5));
+        for (String rule : new String[] {"interval", "floor", "network-down", "no-such-rule", null}) {
+            assertThat(planner.firstPoll(NOW, stored, rule, INTERVAL)).as(rule).isEqualTo(NOW.plus(INTERVAL));
+        }
+    }
+
+    @Test
     void zeroSpreadPollsAtOnce() {
         FirstPollPlanner planner = new FirstPollPlanner(Duration.ZERO, new SplittableRandom(1));
         assertThat(planner.firstPoll(NOW, null, INTERVAL)).isEqualTo(NOW);

@@ -26,6 +26,7 @@ import java.util.zip.GZIPInputStream;
 import org.feedmerge.store.MergedEntry;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
+import org.feedmerge.testing.SettableClock;
 
 class MergedFeedPublisherTest {
 

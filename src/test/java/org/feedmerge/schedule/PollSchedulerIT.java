@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -22,6 +23,9 @@ import org.feedmerge.fetch.FeedFetcher;
 import org.feedmerge.parse.FeedParser;
 import org.feedmerge.poll.FeedPoller;
 import org.feedmerge.poll.FeedSubscription;
+import org.feedmerge.poll.HostGate;
+import org.feedmerge.poll.NetworkWatch;
+import org.feedmerge.poll.Sleeper;
 import org.feedmerge.poll.NextPollPolicy;
 import org.feedmerge.store.Database;
 import org.feedmerge.store.FeedRow;
@@ -63,6 +67,12 @@ class PollSchedulerIT {
                 try {
                     Thread.sleep(responseDelayMillis);
                     String path = request.getUrl().encodedPath();
+                    if (path.equals("/gone")) {
+                        return new MockResponse.Builder().code(410).build();
+                    }
+                    if (path.equals("/throttled")) {
+                        return new MockResponse.Builder().code(429).addHeader("Retry-After", "3600").build();
+                    }
                     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml")
                             .body(Feeds.rss(path, "https://example.org" + path,
                                     new Item(path + "-1", "https://example.org" + path + "/1", "Story " + path, "text",
@@ -78,7 +88,10 @@ class PollSchedulerIT {
         feeds = new FeedStore(database);
         fetcher = new FeedFetcher(new FetchConfig(Duration.ofSeconds(2), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), "feedmerge-test", 1 << 20));
-        poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds, NextPollPolicy.standard(),
+        // These tests are about Quartz: no per-host spacing, so many feeds on 127.0.0.1 can start at once.
+        poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds,
+                new NextPollPolicy(Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofHours(6), new Random()),
+                new HostGate(16, Duration.ZERO, Clock.systemUTC(), Sleeper.THREAD), new NetworkWatch(Clock.systemUTC()),
                 Clock.systemUTC(), () -> { });
     }
 
@@ -134,7 +147,9 @@ class PollSchedulerIT {
         for (FeedSubscription s : subscriptions) {
             FeedRow row = feeds.find(s.feedId()).orElseThrow();
             assertThat(row.lastStatus()).isEqualTo(PollStatus.OK);
-            assertThat(row.nextPoll()).isAfter(start.plus(INTERVAL).minusSeconds(1));
+            // The interval, give or take the policy's 5% jitter.
+            assertThat(row.nextPoll()).isAfter(start.plus(INTERVAL.multipliedBy(95).dividedBy(100)).minusSeconds(1));
+            assertThat(row.nextPollRule()).isEqualTo("interval");
         }
     }
 
@@ -189,5 +204,53 @@ class PollSchedulerIT {
         FeedRow row = feeds.find(feed.feedId()).orElseThrow();
         assertThat(row.lastStatus()).isEqualTo(PollStatus.OK);
         assertThat(scheduler.runningPolls()).isZero();
+    }
+
+    @Test
+    void aGoneFeedIsPolledOnceAndUnscheduled() throws Exception {
+        scheduler = scheduler(2, Duration.ofSeconds(5));
+        FeedSubscription gone = subscribe("/gone");
+        scheduler.schedule(gone, Instant.now());
+        scheduler.start();
+
+        awaitChecked(List.of(gone));
+        awaitUnscheduled(gone);
+
+        assertThat(scheduler.isScheduled(gone.feedId())).isFalse();
+        assertThat(feeds.find(gone.feedId()).orElseThrow().retired()).isTrue();
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void aFeedWhoseHostIsCoolingDownIsRebookedWithoutHoldingAWorker() throws Exception {
+        scheduler = scheduler(1, Duration.ofSeconds(5));
+        FeedSubscription throttled = subscribe("/throttled");
+        FeedSubscription neighbour = subscribe("/neighbour");
+        Instant start = Instant.now();
+        scheduler.schedule(throttled, start);
+        scheduler.schedule(neighbour, start.plusMillis(200));
+        scheduler.start();
+
+        awaitRule(neighbour, "host-retry-after");
+
+        FeedRow row = feeds.find(neighbour.feedId()).orElseThrow();
+        assertThat(row.lastStatus()).as("never fetched").isNull();
+        assertThat(row.nextPoll()).isAfter(start.plus(Duration.ofMinutes(59)));
+        assertThat(scheduler.isScheduled(neighbour.feedId())).isTrue();
+        assertThat(requests).hasValue(1);
+    }
+
+    private void awaitUnscheduled(FeedSubscription feed) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (scheduler.isScheduled(feed.feedId()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitRule(FeedSubscription feed, String rule) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!rule.equals(feeds.find(feed.feedId()).orElseThrow().nextPollRule()) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -1,0 +1,97 @@
+package org.feedmerge.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The security property first (nothing executable survives), then what readers need kept. */
+class HtmlSanitizerTest {
+    private static final URI BASE = URI.create("https://base.example/blog/post/");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "<script>alert(1)</script>x                       | x",
+            "<SCRIPT SRC=//evil.example/x.js></SCRIPT>x       | x",
+            "<img src=x onerror=alert(1)>                     | <img src=\"https://base.example/blog/post/x\">",
+            "<a href=\"javascript:alert(1)\">a</a>            | <a>a</a>",
+            "<a href=\" JaVaScRiPt:alert(1)\">a</a>           | <a>a</a>",
+            "<a href=\"java&#x09;script:alert(1)\">a</a>      | <a>a</a>",
+            "<a href=\"&#106;avascript:alert(1)\">a</a>       | <a>a</a>",
+            "<a href=\"vbscript:msgbox(1)\">a</a>             | <a>a</a>",
+            "<a href=\"data:text/html,<script>x</script>\">a</a> | <a>a</a>",
+            "<img src=\"data:image/png;base64,iVBORw0KGgo=\"> | <img>",
+            "<iframe src=\"https://evil.example/\"></iframe>x | x",
+            "<object data=\"x.swf\"></object><embed src=\"x.swf\">x | x",
+            "<form action=\"/steal\"><input name=\"pw\"></form>x | x",
+            "<style>body{display:none}</style>x               | x",
+            "<p style=\"position:fixed\" class=\"c\" id=\"i\">x</p> | <p>x</p>",
+            "<svg onload=alert(1)><circle/></svg>x            | x",
+            "<div onmouseover=\"x()\">x</div>                 | <div>x</div>",
+            "<meta http-equiv=\"refresh\" content=\"0;url=javascript:x\">x | x",
+            "<base href=\"https://evil.example/\"><a href=\"p\">p</a> | <a href=\"https://base.example/blog/post/p\">p</a>",
+            "<a href=\"//cdn.example/x\">x</a>                | <a href=\"https://cdn.example/x\">x</a>",
+            "<a href=\"mailto:me@example.com\">m</a>          | <a href=\"mailto:me@example.com\">m</a>",
+            "<a href=\"#frag\">f</a>                          | <a href=\"https://base.example/blog/post/#frag\">f</a>",
+            "<blockquote cite=\"../q.html\">q</blockquote>    | <blockquote cite=\"https://base.example/blog/q.html\">q</blockquote>",
+            "<figure><img src=\"f.png\" alt=\"A\"><figcaption>Cap</figcaption></figure> | <figure><img src=\"https://base.example/blog/post/f.png\" alt=\"A\"><figcaption>Cap</figcaption></figure>",
+            "<table><tr><td colspan=\"2\">c</td></tr></table> | <table><tbody><tr><td colspan=\"2\">c</td></tr></tbody></table>",
+            "<pre><code>x &lt; y</code></pre>                 | <pre><code>x &lt; y</code></pre>",
+            "<h2>H</h2><hr><ul><li>1</li></ul>                | <h2>H</h2><hr><ul><li>1</li></ul>",
+            "<p>unclosed <b>bold                              | <p>unclosed <b>bold</b></p>",
+            "<p>&nbsp;caf&eacute; &#8217;</p>                 | <p>&nbsp;café ’</p>"})
+    void clean(String dirty, String clean) {
+        assertThat(HtmlSanitizer.clean(dirty, BASE)).isEqualTo(clean);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(nullValues = "NULL", delimiter = '|', value = {
+            "plain text & more   | plain text & more",
+            "'  padded  '        | padded",
+            "<script>x</script>  | NULL",
+            "'   '               | NULL"})
+    void textAndEmptyResults(String dirty, String clean) {
+        assertThat(HtmlSanitizer.clean(dirty, BASE)).isEqualTo(clean);
+    }
+
+    @Test
+    void relativeUrlsWithoutABaseAreRemoved() {
+        assertThat(HtmlSanitizer.clean("<a href=\"p.html\">p</a><img src=\"i.png\">", null)).isEqualTo("<a>p</a><img>");
+    }
+
+    @Test
+    void rssItemHtmlIsSanitisedAgainstItsXmlBase() throws Exception {
+        ParsedEntry entry = Fixtures.parse("rss-hostile-html.xml").entries().get(0);
+
+        assertThat(entry.title()).isEqualTo("Title");
+        assertSafe(entry.summary());
+        assertSafe(entry.content());
+        assertThat(entry.summary()).contains("<a href=\"https://hostile.example/blog/2024/post.html\">rel</a>");
+        assertThat(entry.content())
+                .contains("<img src=\"https://hostile.example/img/ok.png\" alt=\"ok\">")
+                .contains("<a href=\"mailto:me@example.com\">mail</a>")
+                .contains("<figure><img src=\"https://hostile.example/blog/2024/fig.png\"><figcaption>Cap</figcaption></figure>")
+                .contains("<blockquote cite=\"https://hostile.example/blog/quoted.html\">q</blockquote>")
+                .contains("<pre><code>x &lt; y</code></pre>");
+    }
+
+    @Test
+    void atomContentIsSanitisedAgainstTheContentElementsBase() throws Exception {
+        ParsedEntry entry = Fixtures.parse("atom-hostile-xhtml-content.xml").entries().get(0);
+
+        assertThat(entry.title()).isEqualTo("Bold & title");
+        assertThat(entry.summary()).isEqualTo("<img src=\"https://atomhostile.example/feed/s.png\">");
+        assertSafe(entry.content());
+        assertThat(entry.content()).contains("<a href=\"https://content.example/base/rel/link.html\">link</a>");
+    }
+
+    /** The property the conformance suite checks too, independent of exact markup. */
+    private static void assertSafe(String html) {
+        String lower = html.toLowerCase(Locale.ROOT);
+        assertThat(lower).doesNotContain("<script", "<iframe", "<object", "<embed", "<form", "<style", "<svg",
+                "javascript:", "vbscript:", "data:", " on", "style=");
+    }
+}
