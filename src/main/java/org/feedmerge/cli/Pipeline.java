@@ -23,6 +23,7 @@ import org.feedmerge.store.Database;
 import org.feedmerge.store.EntryStore;
 import org.feedmerge.store.FeedRow;
 import org.feedmerge.store.FeedStore;
+import org.feedmerge.store.StoryRules;
 
 /**
  * The stages wired together with {@code new}: database, stores, fetcher, parser, politeness
@@ -40,8 +41,9 @@ final class Pipeline implements AutoCloseable {
     private Pipeline(FeedmergeConfig config, Clock clock) {
         this.database = Database.open(config.storage().databasePath());
         try {
-            this.feeds = new FeedStore(database);
-            this.entries = new EntryStore(database);
+            StoryRules rules = StoryRules.of(config.dedup(), config.output());
+            this.feeds = new FeedStore(database, rules);
+            this.entries = new EntryStore(database, rules);
             this.fetcher = new FeedFetcher(config.fetch(), clock);
             this.publisher = new MergedFeedPublisher(config.output(), entries::newest, clock);
             this.poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds,
@@ -72,8 +74,10 @@ final class Pipeline implements AutoCloseable {
      */
     List<FeedSubscription> register(List<FeedConfig> configured, Duration defaultInterval) {
         List<FeedSubscription> subscriptions = new ArrayList<>(configured.size());
-        for (FeedConfig feed : configured) {
+        for (int position = 0; position < configured.size(); position++) {
+            FeedConfig feed = configured.get(position);
             FeedRow row = feeds.register(feed.url(), feed.title(), fingerprint(feed));
+            feeds.configure(row.id(), feed.original(), position);
             subscriptions.add(new FeedSubscription(row.id(), feed.url(), feed.intervalOr(defaultInterval)));
         }
         return subscriptions;

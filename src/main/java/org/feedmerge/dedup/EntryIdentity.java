@@ -1,24 +1,24 @@
 package org.feedmerge.dedup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.feedmerge.parse.ParsedEntry;
 
 /**
- * Gives each entry of one document its key within the feed. Pure and thread-safe.
+ * Gives each entry of one document its keys within the feed and its substance hash. Pure and
+ * thread-safe.
  *
- * <p>Key: {@code "guid:" + guid}, else {@code "link:" + link}, else {@code "hash:" +
- * sha-256(title "\n" summary "\n" content)} over whitespace-normalised text, so that re-indenting
- * an id-less entry does not turn it into a new one. Content hash: sha-256 (hex) over the
- * whitespace-normalised title, link, summary and content; author and dates are not substance.
+ * <p>Natural keys ({@link KeyScheme}): {@code "guid:" + guid}; {@code "link:" + link};
+ * {@code "linkdate:" + link + "@" + published}; {@code "hash:" + sha-256(title "\n" summary "\n"
+ * content)} over whitespace-normalised text, so that re-indenting an id-less entry does not turn it
+ * into a new one. Under a scheme an entry is keyed by the first natural key from that scheme down.
+ * {@link IdentifiedEntry#key()} is the key under {@link KeyScheme#GUID}: guid, else link, else hash.
+ * The content hash is {@link Substance#hash}.
  *
  * <p>Entries that share a key but differ in substance (a publisher bug, e.g. every item carrying
  * the site URL as guid) all get suffixed keys, {@code key + "#" + suffix}: the first 16 hex chars
@@ -31,110 +31,95 @@ import org.feedmerge.parse.ParsedEntry;
 public final class EntryIdentity {
 
     private static final int SUFFIX_HEX_CHARS = 16;
-    private static final HexFormat HEX = HexFormat.of();
 
-    /**
-     * Keys each entry: guid, else link, else a hash of title and content. Exact repeats inside
-     * the document are dropped; different entries that share a key (a publisher bug) each get a
-     * distinct, deterministic key. Document order is kept.
-     */
-    public List<IdentifiedEntry> identify(List<ParsedEntry> entries) {
-        MessageDigest sha256 = sha256();
-        List<IdentifiedEntry> distinct = new ArrayList<>(entries.size());
-        Set<List<String>> seen = new HashSet<>();
-        for (ParsedEntry entry : entries) {
-            IdentifiedEntry identified = new IdentifiedEntry(baseKey(entry, sha256), contentHash(entry, sha256), entry);
-            if (seen.add(List.of(identified.key(), identified.contentHash()))) {
-                distinct.add(identified);
+    /** An entry before its keys are made unique within the document. */
+    private record Draft(ParsedEntry entry, String contentHash, Map<KeyScheme, String> natural) {
+        String firstFrom(KeyScheme scheme) {
+            for (KeyScheme s = scheme; ; s = s.next()) {
+                String key = natural.get(s);
+                if (key != null) {
+                    return key;
+                }
             }
         }
-        return separateSharedKeys(distinct, sha256);
     }
 
-    private static String baseKey(ParsedEntry entry, MessageDigest sha256) {
-        if (entry.guid() != null && !entry.guid().isBlank()) {
-            return "guid:" + entry.guid();
+    /**
+     * Keys each entry under every scheme. Repeats of the same substance under the same key are
+     * dropped; different entries that share a key (a publisher bug) each get a distinct,
+     * deterministic key. Document order is kept.
+     */
+    public List<IdentifiedEntry> identify(List<ParsedEntry> entries) {
+        List<Draft> distinct = new ArrayList<>(entries.size());
+        Set<List<String>> seen = new HashSet<>();
+        for (ParsedEntry entry : entries) {
+            Draft draft = draft(entry);
+            if (seen.add(List.of(draft.firstFrom(KeyScheme.GUID), draft.contentHash()))) {
+                distinct.add(draft);
+            }
         }
-        if (entry.link() != null) {
-            return "link:" + entry.link();
+        Map<KeyScheme, List<String>> keysByScheme = new EnumMap<>(KeyScheme.class);
+        for (KeyScheme scheme : KeyScheme.values()) {
+            keysByScheme.put(scheme, separateSharedKeys(distinct, scheme));
         }
-        return "hash:" + hash(sha256, entry.title(), entry.summary(), entry.content());
-    }
-
-    private static String contentHash(ParsedEntry entry, MessageDigest sha256) {
-        String link = entry.link() == null ? null : entry.link().toString();
-        return hash(sha256, entry.title(), link, entry.summary(), entry.content());
-    }
-
-    private static List<IdentifiedEntry> separateSharedKeys(List<IdentifiedEntry> entries, MessageDigest sha256) {
-        Map<String, List<IdentifiedEntry>> byKey = new HashMap<>();
-        for (IdentifiedEntry entry : entries) {
-            byKey.computeIfAbsent(entry.key(), key -> new ArrayList<>()).add(entry);
-        }
-        List<IdentifiedEntry> result = new ArrayList<>(entries.size());
-        for (IdentifiedEntry entry : entries) {
-            List<IdentifiedEntry> group = byKey.get(entry.key());
-            result.add(group.size() == 1 ? entry : withSuffix(entry, group, sha256));
+        List<IdentifiedEntry> result = new ArrayList<>(distinct.size());
+        for (int i = 0; i < distinct.size(); i++) {
+            Map<KeyScheme, String> keys = new EnumMap<>(KeyScheme.class);
+            for (KeyScheme scheme : KeyScheme.values()) {
+                keys.put(scheme, keysByScheme.get(scheme).get(i));
+            }
+            Draft draft = distinct.get(i);
+            result.add(new IdentifiedEntry(keys.get(KeyScheme.GUID), draft.contentHash(), draft.entry(),
+                    new EntryKeys(draft.natural(), keys)));
         }
         return result;
     }
 
-    private static IdentifiedEntry withSuffix(IdentifiedEntry entry, List<IdentifiedEntry> group, MessageDigest sha256) {
-        String suffix = linkIsUniqueIn(entry, group)
-                ? hash(sha256, entry.entry().link().toString()).substring(0, SUFFIX_HEX_CHARS)
-                : entry.contentHash().substring(0, SUFFIX_HEX_CHARS);
-        return new IdentifiedEntry(entry.key() + "#" + suffix, entry.contentHash(), entry.entry());
+    private static Draft draft(ParsedEntry entry) {
+        String link = entry.link() == null ? null : entry.link().toString();
+        Map<KeyScheme, String> natural = new EnumMap<>(KeyScheme.class);
+        if (entry.guid() != null && !entry.guid().isBlank()) {
+            natural.put(KeyScheme.GUID, "guid:" + entry.guid());
+        }
+        if (link != null) {
+            natural.put(KeyScheme.LINK, "link:" + link);
+            if (entry.published() != null) {
+                natural.put(KeyScheme.LINK_DATE, "linkdate:" + link + "@" + entry.published());
+            }
+        }
+        natural.put(KeyScheme.CONTENT, "hash:" + Substance.sha256Hex(normalised(entry.title()),
+                normalised(entry.summary()), normalised(entry.content())));
+        return new Draft(entry, Substance.hash(entry.title(), link, entry.summary(), entry.content()), natural);
     }
 
-    private static boolean linkIsUniqueIn(IdentifiedEntry entry, List<IdentifiedEntry> group) {
-        if (entry.entry().link() == null) {
+    private static String normalised(String text) {
+        return text == null ? "" : PlainText.collapseWhitespace(text);
+    }
+
+    private static List<String> separateSharedKeys(List<Draft> drafts, KeyScheme scheme) {
+        Map<String, List<Draft>> byKey = new HashMap<>();
+        for (Draft draft : drafts) {
+            byKey.computeIfAbsent(draft.firstFrom(scheme), key -> new ArrayList<>()).add(draft);
+        }
+        List<String> keys = new ArrayList<>(drafts.size());
+        for (Draft draft : drafts) {
+            String key = draft.firstFrom(scheme);
+            List<Draft> group = byKey.get(key);
+            keys.add(group.size() == 1 ? key : key + "#" + suffix(draft, group));
+        }
+        return keys;
+    }
+
+    private static String suffix(Draft draft, List<Draft> group) {
+        return linkIsUniqueIn(draft, group)
+                ? Substance.sha256Hex(draft.entry().link().toString()).substring(0, SUFFIX_HEX_CHARS)
+                : draft.contentHash().substring(0, SUFFIX_HEX_CHARS);
+    }
+
+    private static boolean linkIsUniqueIn(Draft draft, List<Draft> group) {
+        if (draft.entry().link() == null) {
             return false;
         }
-        return group.stream().filter(other -> entry.entry().link().equals(other.entry().link())).count() == 1;
-    }
-
-    /**
-     * sha-256 (hex) of the fields, each whitespace-normalised, joined by "\n". Normalised text
-     * holds no "\n", so the joined form is unambiguous; null counts as empty.
-     */
-    private static String hash(MessageDigest sha256, String... fields) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                text.append('\n');
-            }
-            appendNormalised(text, fields[i]);
-        }
-        return HEX.formatHex(sha256.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Appends the text with runs of whitespace (including no-break spaces) collapsed to one space, trimmed. */
-    private static void appendNormalised(StringBuilder out, String text) {
-        if (text == null) {
-            return;
-        }
-        boolean pendingSpace = false;
-        boolean wroteAny = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                pendingSpace = wroteAny;
-            } else {
-                if (pendingSpace) {
-                    out.append(' ');
-                    pendingSpace = false;
-                }
-                out.append(c);
-                wroteAny = true;
-            }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return group.stream().filter(other -> draft.entry().link().equals(other.entry().link())).count() == 1;
     }
 }

@@ -6,14 +6,22 @@ import org.feedmerge.parse.ParsedEntry;
 /**
  * An entry with its identity inside its feed.
  *
- * @param key         unique within the feed and stable across polls: guid, else link, else content hash
- * @param contentHash hash of the entry's substance (title, link, summary, content); a change means "updated"
+ * @param key         unique within the document and stable across polls: the key under
+ *                    {@link KeyScheme#GUID} (guid, else link, else content hash)
+ * @param contentHash {@link Substance#hash} of the entry; a change means "updated"
  * @param entry       the parsed entry
+ * @param keys        the entry's key under every scheme, for feeds whose guids proved unusable
  */
-public record IdentifiedEntry(String key, String contentHash, ParsedEntry entry) {
+public record IdentifiedEntry(String key, String contentHash, ParsedEntry entry, EntryKeys keys) {
     public IdentifiedEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /** An entry known by one key whatever the scheme. */
+    public IdentifiedEntry(String key, String contentHash, ParsedEntry entry) {
+        this(key, contentHash, entry, EntryKeys.single(key));
     }
 }

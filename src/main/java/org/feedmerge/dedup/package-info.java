@@ -1,5 +1,8 @@
 /**
- * Deduplication: pure functions that decide which entries are the same — keys within a feed and
- * content hashes that tell an edited entry from an unchanged one.
+ * Deduplication, pure: keys that identify an entry within its feed ({@link
+ * org.feedmerge.dedup.EntryIdentity}, {@link org.feedmerge.dedup.KeyScheme}), the substance hash
+ * that tells an edit from noise ({@link org.feedmerge.dedup.Substance}), and what tells the same
+ * story apart across feeds: canonical links, text fingerprints with their index anchors, the match
+ * rule and the winner rule. No I/O; the store keeps and indexes what these functions compute.
  */
 package org.feedmerge.dedup;

@@ -1,6 +1,7 @@
 package org.feedmerge.publish;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import javax.xml.stream.XMLStreamException;
 import org.feedmerge.config.OutputConfig;
@@ -55,18 +56,32 @@ final class AtomFeedWriter {
         if (alternate != null) {
             link(xml, "alternate", alternate, null);
         }
+        via(xml, entry.otherSources());
         xml.element("published", FeedDates.rfc3339(entry.published()))
                 .element("updated", FeedDates.rfc3339(entry.updated()))
                 .start("author").element("name", entry.author() != null ? entry.author() : entry.feedTitle()).end();
-        if (entry.summary() != null) {
-            xml.start("summary").attribute("type", "html").text(entry.summary()).end();
+        String summary = entry.summary() == null && entry.content() == null
+                ? AlsoIn.line(entry.otherSources()) : AlsoIn.append(entry.summary(), entry.otherSources());
+        if (summary != null) {
+            xml.start("summary").attribute("type", "html").text(summary).end();
         }
         // §4.1.1.1: an entry without content must have an alternate link; an empty content stands in for both.
         if (entry.content() != null || alternate == null) {
-            xml.start("content").attribute("type", "html").text(Objects.requireNonNullElse(entry.content(), "")).end();
+            String content = AlsoIn.append(entry.content(), entry.otherSources());
+            xml.start("content").attribute("type", "html").text(Objects.requireNonNullElse(content, "")).end();
         }
         source(xml, entry);
         xml.end();
+    }
+
+    /** The other feeds carrying the same story: {@code link rel="via"} (§4.2.7.2), titled with the feed's name. */
+    private static void via(XmlOutput xml, List<OtherSource> sources) throws XMLStreamException {
+        for (OtherSource source : sources) {
+            if (source.link() != null) {
+                xml.empty("link").attribute("rel", "via").attribute("href", source.link())
+                        .attribute("title", source.name());
+            }
+        }
     }
 
     private static String title(PreparedEntry entry) {

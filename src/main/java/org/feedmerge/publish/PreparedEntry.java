@@ -1,8 +1,11 @@
 package org.feedmerge.publish;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.feedmerge.store.MergedEntry;
+import org.feedmerge.store.StorySource;
 
 /**
  * A {@link MergedEntry} made safe to write: every string stripped of characters XML forbids, blank
@@ -23,6 +26,7 @@ import org.feedmerge.store.MergedEntry;
  * @param published  at whole seconds
  * @param updated    the last substantive edit, else {@code published}
  * @param lastChange the latest of published, updated and first seen: what makes the feed newer
+ * @param otherSources the other feeds that carry the same story, best first
  */
 record PreparedEntry(
         long rowId,
@@ -37,7 +41,12 @@ record PreparedEntry(
         String author,
         Instant published,
         Instant updated,
-        Instant lastChange) {
+        Instant lastChange,
+        List<OtherSource> otherSources) {
+
+    PreparedEntry {
+        otherSources = List.copyOf(otherSources);
+    }
 
     /** @throws IllegalArgumentException when the entry lacks an id, a source or a usable date */
     static PreparedEntry of(MergedEntry entry) {
@@ -50,7 +59,19 @@ record PreparedEntry(
                 Objects.requireNonNullElse(line(entry.feedTitle()), feedUrl),
                 iri(entry.feedLink()), iri(entry.link()), line(entry.title()),
                 text(entry.summary()), text(entry.content()), line(entry.author()),
-                published, updated, latest(latest(published, updated), firstSeen));
+                published, updated, latest(latest(published, updated), firstSeen), otherSources(entry));
+    }
+
+    /** The other copies' feeds; a copy without a link points at its feed's site, or nowhere. */
+    private static List<OtherSource> otherSources(MergedEntry entry) {
+        List<OtherSource> sources = new ArrayList<>(entry.otherSources().size());
+        for (StorySource source : entry.otherSources()) {
+            String feedUrl = line(source.feedUrl());
+            String name = Objects.requireNonNullElse(line(source.feedTitle()), Objects.requireNonNullElse(feedUrl, "?"));
+            String link = iri(source.link());
+            sources.add(new OtherSource(name, link != null ? link : iri(source.feedLink())));
+        }
+        return sources;
     }
 
     /** Cleaned, or null when nothing but whitespace is left. */

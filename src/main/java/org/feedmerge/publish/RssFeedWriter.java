@@ -1,6 +1,7 @@
 package org.feedmerge.publish;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -59,15 +60,30 @@ final class RssFeedWriter {
         xml.start("item")
                 .optional("title", title(entry, description))
                 .optional("link", entry.link())
-                .optional("description", description);
+                .optional("description", description == null
+                        ? AlsoIn.line(entry.otherSources()) : AlsoIn.append(description, entry.otherSources()));
         if (entry.content() != null) {
-            xml.element("content", "encoded", CONTENT_NS, entry.content());
+            xml.element("content", "encoded", CONTENT_NS, AlsoIn.append(entry.content(), entry.otherSources()));
         }
         author(xml, entry.author());
         xml.start("guid").attribute("isPermaLink", "false").text(guid).end()
                 .element("pubDate", FeedDates.rfc822(entry.published()))
-                .start("source").attribute("url", entry.feedUrl()).text(entry.feedTitle()).end()
-                .end();
+                .start("source").attribute("url", entry.feedUrl()).text(entry.feedTitle()).end();
+        via(xml, entry.otherSources());
+        xml.end();
+    }
+
+    /**
+     * RSS 2.0 allows one {@code <source>}; the other feeds carrying the story are named with Atom's
+     * {@code link rel="via"} (RFC 4287 §4.2.7.2), which RSS readers that know Atom links understand.
+     */
+    private static void via(XmlOutput xml, List<OtherSource> sources) throws XMLStreamException {
+        for (OtherSource source : sources) {
+            if (source.link() != null) {
+                xml.empty("atom", "link", ATOM_NS).attribute("rel", "via").attribute("href", source.link())
+                        .attribute("title", source.name());
+            }
+        }
     }
 
     /** RSS needs a title or a description; with neither, the link (or a placeholder) stands in. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class Database implements AutoCloseable {
             createParentFolders(absolute);
             Connection writer = connect(absolute, writerConfig());
             opened.add(writer);
+            enableIncrementalVacuumIfNew(writer);
             Migrations.apply(writer);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
@@ -69,6 +71,25 @@ public final class Database implements AutoCloseable {
         Path parent = file.getParent();
         if (parent != null) {
             Files.createDirectories(parent);
+        }
+    }
+
+    /**
+     * auto_vacuum can only be chosen before the first table exists, so only a new file gets it;
+     * with INCREMENTAL, pages freed by retention go back to the file system in small steps
+     * ({@code PRAGMA incremental_vacuum}) instead of a VACUUM that rewrites the whole database.
+     */
+    private static void enableIncrementalVacuumIfNew(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement();
+                ResultSet tables = statement.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            if (tables.next() && tables.getInt(1) > 0) {
+                return;
+            }
+        }
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("PRAGMA auto_vacuum = INCREMENTAL");
+            // Opening in WAL mode has already written the header; VACUUM of an empty file applies the mode.
+            statement.execute("VACUUM");
         }
     }
 
@@ -110,6 +131,27 @@ public final class Database implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Runs the work on the write connection outside any transaction, for statements SQLite refuses
+     * inside one or that should commit step by step (incremental vacuum, WAL checkpoint).
+     */
+    <T> T maintain(String what, SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen(what);
+            return work.run(writer);
+        } catch (SQLException | RuntimeException e) {
+            throw wrap(what, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The database file (absolute). */
+    Path file() {
+        return file;
     }
 
     /** Runs read-only work on a pooled read connection (auto-commit: each query sees the latest commit). */

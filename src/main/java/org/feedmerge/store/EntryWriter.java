@@ -4,63 +4,109 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.feedmerge.dedup.CanonicalUrl;
+import org.feedmerge.dedup.EntryKeys;
+import org.feedmerge.dedup.KeyScheme;
+import org.feedmerge.dedup.StoryFingerprint;
+import org.feedmerge.dedup.Substance;
 
 /**
  * Writes one poll's entries inside the caller's transaction, with its statements prepared once
- * for the whole poll. Inserts new keys, updates changed ones in place, leaves unchanged ones.
+ * for the whole poll. Keys each entry by its feed's {@link KeyScheme}; inserts new keys (into a
+ * story: {@link StoryGrouper}), updates substantively changed ones in place, leaves the rest.
+ *
+ * <p>An entry whose key is unknown is first matched against the feed's stored entries that this
+ * document no longer lists under their own key: same canonical link and title (or, without a
+ * link, the same substance) and a published date within a day. A match is the same item under a
+ * new id (a publisher changed id schemes, or its guids change on every fetch): the stored row is
+ * re-keyed, keeping its public id, place and first-seen time, instead of the item being re-added.
+ * Then tombstones are checked ({@link Tombstones}); only then is the entry new.
  */
 final class EntryWriter implements AutoCloseable {
 
     private enum Outcome { ADDED, UPDATED, UNCHANGED }
 
-    private record Stored(long id, String contentHash, long firstSeen) {
+    private record Stored(long id, String key, String contentHash, long firstSeen, long published, String link,
+            String title, String summary, String content, long storyId, byte[] anchors) {
     }
 
+    private static final Duration SAME_ITEM_DATE_SLACK = Duration.ofDays(1);
+    private static final String STORED_COLUMNS = """
+            id, entry_key, content_hash, first_seen, published, link, title, summary, content, story_id, anchors""";
+    private static final RowMapper<Stored> STORED = row -> new Stored(row.getLong("id"), row.getString("entry_key"),
+            row.getString("content_hash"), row.getLong("first_seen"), row.getLong("published"), row.getString("link"),
+            row.getString("title"), row.getString("summary"), row.getString("content"), row.getLong("story_id"),
+            row.getBytes("anchors"));
+
     private static final String FIND_BY_KEY =
-            "SELECT id, content_hash, first_seen FROM entries WHERE feed_id = ? AND entry_key = ?";
-    private static final String PUBLIC_ID_TAKEN = "SELECT 1 FROM entries WHERE public_id = ?";
+            "SELECT " + STORED_COLUMNS + " FROM entries WHERE feed_id = ? AND entry_key = ?";
+    private static final String FIND_BY_URL =
+            "SELECT " + STORED_COLUMNS + " FROM entries WHERE canonical_url = ? AND feed_id = ?";
+    private static final String FIND_BY_CONTENT =
+            "SELECT " + STORED_COLUMNS + " FROM entries WHERE feed_id = ? AND content_hash = ? AND link IS NULL";
+    private static final String PUBLIC_ID_TAKEN = """
+            SELECT 1 FROM entries WHERE public_id = ? UNION ALL SELECT 1 FROM stories WHERE public_id = ?""";
     private static final String INSERT = """
             INSERT INTO entries (feed_id, entry_key, public_id, guid, link, title, summary, content,
-                                 author, published, updated_at, first_seen, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""";
+                                 author, published, updated_at, first_seen, content_hash,
+                                 story_id, canonical_url, shingles, anchors)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
             UPDATE entries SET guid = ?, link = ?, title = ?, summary = ?, content = ?, author = ?,
-                               published = ?, updated_at = ?, content_hash = ?
+                               published = ?, updated_at = ?, content_hash = ?, canonical_url = ?,
+                               shingles = ?, anchors = ?
             WHERE id = ?""";
+    private static final String REFRESH_HASH = "UPDATE entries SET content_hash = ? WHERE id = ?";
+    private static final String REKEY = "UPDATE entries SET entry_key = ? WHERE id = ?";
 
     private final long feedId;
     private final String feedUrl;
     private final long checkedAt;
-    private final List<PreparedStatement> prepared = new ArrayList<>();
-    private final PreparedStatement findByKey;
-    private final PreparedStatement publicIdTaken;
-    private final PreparedStatement insert;
-    private final PreparedStatement update;
+    private final StoryRules rules;
+    private final Statements statements;
+    private final Statements.Lazy findByKey;
+    private final Statements.Lazy findByUrl;
+    private final Statements.Lazy findByContent;
+    private final Statements.Lazy publicIdTaken;
+    private final Statements.Lazy insert;
+    private final Statements.Lazy update;
+    private final Statements.Lazy refreshHash;
+    private final Statements.Lazy rekey;
+    private final StoryGrouper stories;
+    private final Tombstones tombstones;
+    private final FeedKeySchemes keySchemes;
+    private final Set<Long> claimed = new HashSet<>();
+    private Set<String> documentKeys = Set.of();
+    private int guidChanges;
+    private int matchedByKey;
 
     /** Prepares the statements; the caller closes the writer (try-with-resources). */
-    EntryWriter(Connection connection, long feedId, String feedUrl, Instant checkedAt) throws SQLException {
+    EntryWriter(Connection connection, long feedId, String feedUrl, Instant checkedAt, StoryRules rules)
+            throws SQLException {
         this.feedId = feedId;
         this.feedUrl = feedUrl;
         this.checkedAt = checkedAt.toEpochMilli();
-        this.findByKey = prepare(connection, FIND_BY_KEY);
-        this.publicIdTaken = prepare(connection, PUBLIC_ID_TAKEN);
-        this.insert = prepare(connection, INSERT);
-        this.update = prepare(connection, UPDATE);
-    }
-
-    private PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        try {
-            PreparedStatement statement = connection.prepareStatement(sql);
-            prepared.add(statement);
-            return statement;
-        } catch (SQLException e) {
-            closeAll(e);
-            throw e;
-        }
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.statements = new Statements(connection);
+        this.findByKey = statements.lazy(FIND_BY_KEY);
+        this.findByUrl = statements.lazy(FIND_BY_URL);
+        this.findByContent = statements.lazy(FIND_BY_CONTENT);
+        this.publicIdTaken = statements.lazy(PUBLIC_ID_TAKEN);
+        this.insert = statements.lazy(INSERT);
+        this.update = statements.lazy(UPDATE);
+        this.refreshHash = statements.lazy(REFRESH_HASH);
+        this.rekey = statements.lazy(REKEY);
+        this.stories = new StoryGrouper(statements, rules.crossFeed());
+        this.tombstones = new Tombstones(statements, rules.crossFeed());
+        this.keySchemes = new FeedKeySchemes(statements, feedId, feedUrl, checkedAt);
     }
 
     /**
@@ -69,53 +115,155 @@ final class EntryWriter implements AutoCloseable {
      * oldest to newest, and the "id DESC" tie-break of the merged order reproduces document order.
      */
     StoreCounts write(List<NewEntry> entries) throws SQLException {
+        List<EntryKeys> keys = entries.stream().map(NewEntry::keys).toList();
+        KeyScheme scheme = keySchemes.settle(keys);
+        documentKeys = new HashSet<>();
+        for (EntryKeys entryKeys : keys) {
+            documentKeys.add(entryKeys.forScheme(scheme));
+        }
         int[] counts = new int[Outcome.values().length];
         for (int i = entries.size() - 1; i >= 0; i--) {
-            counts[writeOne(entries.get(i)).ordinal()]++;
+            NewEntry entry = entries.get(i);
+            counts[writeOne(entry, entry.keys().forScheme(scheme)).ordinal()]++;
         }
+        keySchemes.afterPoll(guidChanges, matchedByKey, keys);
         return new StoreCounts(counts[Outcome.ADDED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()]);
     }
 
-    private Outcome writeOne(NewEntry entry) throws SQLException {
-        Optional<Stored> stored = find(entry.key());
-        if (stored.isEmpty()) {
-            insert(entry);
-            return Outcome.ADDED;
+    private Outcome writeOne(NewEntry entry, String key) throws SQLException {
+        Optional<Stored> stored = find(key);
+        if (stored.isPresent()) {
+            matchedByKey++;
+        } else {
+            stored = sameItemUnderAnotherKey(entry, key);
         }
-        if (stored.get().contentHash().equals(entry.contentHash())) {
+        if (stored.isPresent()) {
+            claimed.add(stored.get().id());
+            return compare(stored.get(), entry);
+        }
+        String canonicalUrl = CanonicalUrl.of(entry.link());
+        if (tombstones.buries(feedId, key, canonicalUrl, entry.contentHash())) {
             return Outcome.UNCHANGED;
         }
-        update(stored.get(), entry);
-        return Outcome.UPDATED;
+        insert(entry, key, canonicalUrl);
+        return Outcome.ADDED;
     }
 
     private Optional<Stored> find(String key) throws SQLException {
-        findByKey.setLong(1, feedId);
-        findByKey.setString(2, key);
-        return RowMapper.first(findByKey,
-                row -> new Stored(row.getLong("id"), row.getString("content_hash"), row.getLong("first_seen")));
+        findByKey.get().setLong(1, feedId);
+        findByKey.get().setString(2, key);
+        return RowMapper.first(findByKey.get(), STORED);
     }
 
-    private void insert(NewEntry entry) throws SQLException {
+    private Optional<Stored> sameItemUnderAnotherKey(NewEntry entry, String key) throws SQLException {
+        String canonicalUrl = CanonicalUrl.of(entry.link());
+        List<Stored> candidates;
+        if (canonicalUrl != null) {
+            findByUrl.get().setString(1, canonicalUrl);
+            findByUrl.get().setLong(2, feedId);
+            candidates = RowMapper.list(findByUrl.get(), STORED);
+        } else if (entry.link() == null) {
+            findByContent.get().setLong(1, feedId);
+            findByContent.get().setString(2, entry.contentHash());
+            candidates = RowMapper.list(findByContent.get(), STORED);
+        } else {
+            return Optional.empty();
+        }
+        for (Stored candidate : candidates) {
+            if (isSameItem(candidate, entry)) {
+                rekey(candidate, key);
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isSameItem(Stored candidate, NewEntry entry) {
+        if (claimed.contains(candidate.id()) || documentKeys.contains(candidate.key())) {
+            return false;
+        }
+        boolean sameTitle = Objects.equals(collapse(candidate.title()), collapse(entry.title()));
+        long published = effectivePublished(entry.published(), candidate.firstSeen());
+        boolean sameDate = entry.published() == null
+                || Math.abs(published - candidate.published()) <= SAME_ITEM_DATE_SLACK.toMillis();
+        return sameTitle && sameDate;
+    }
+
+    private void rekey(Stored stored, String key) throws SQLException {
+        if (stored.key().startsWith("guid:") && key.startsWith("guid:")) {
+            guidChanges++;
+        }
+        rekey.get().setString(1, key);
+        rekey.get().setLong(2, stored.id());
+        rekey.get().executeUpdate();
+    }
+
+    private static String collapse(String text) {
+        return text == null ? "" : String.join(" ", text.strip().split("\\s+"));
+    }
+
+    /**
+     * Unchanged when the hashes agree, or when the substance recomputed from both sides agrees (the
+     * stored hash may come from an older definition): then only the hash is refreshed.
+     */
+    private Outcome compare(Stored stored, NewEntry entry) throws SQLException {
+        if (stored.contentHash().equals(entry.contentHash())) {
+            return Outcome.UNCHANGED;
+        }
+        String before = Substance.hash(stored.title(), stored.link(), stored.summary(), stored.content());
+        String after = Substance.hash(entry.title(), entry.link(), entry.summary(), entry.content());
+        if (before.equals(after)) {
+            refreshHash.get().setString(1, entry.contentHash());
+            refreshHash.get().setLong(2, stored.id());
+            refreshHash.get().executeUpdate();
+            return Outcome.UNCHANGED;
+        }
+        update(stored, entry);
+        return Outcome.UPDATED;
+    }
+
+    private void insert(NewEntry entry, String key, String canonicalUrl) throws SQLException {
+        String publicId = choosePublicId(entry, key);
+        long published = effectivePublished(entry.published(), checkedAt);
+        StoryFingerprint fingerprint = stories.fingerprint(entry);
+        long storyId = stories.storyFor(feedId, fingerprint, publicId, published, checkedAt);
+        PreparedStatement insert = this.insert.get();
         insert.setLong(1, feedId);
-        insert.setString(2, entry.key());
-        insert.setString(3, choosePublicId(entry));
+        insert.setString(2, key);
+        insert.setString(3, publicId);
         bindSubstance(insert, 4, entry);
-        insert.setLong(10, effectivePublished(entry.published(), checkedAt));
+        insert.setLong(10, published);
         insert.setLong(11, checkedAt);
         insert.setString(12, entry.contentHash());
+        insert.setLong(13, storyId);
+        insert.setString(14, canonicalUrl);
+        insert.setBytes(15, fingerprint == null ? null : fingerprint.shingleBytes());
+        insert.setBytes(16, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
         insert.executeUpdate();
+        try (ResultSet id = insert.getGeneratedKeys()) {
+            id.next();
+            stories.index(id.getLong(1), feedId, published, fingerprint);
+        }
     }
 
-    /** first_seen and public_id never change: readers already know the entry by them. */
+    /** first_seen, public_id and story never change: readers already know the entry by them. */
     private void update(Stored stored, NewEntry entry) throws SQLException {
+        StoryFingerprint fingerprint = stories.fingerprint(entry);
+        PreparedStatement update = this.update.get();
+        long published = effectivePublished(entry.published(), stored.firstSeen());
         bindSubstance(update, 1, entry);
-        update.setLong(7, effectivePublished(entry.published(), stored.firstSeen()));
+        update.setLong(7, published);
         update.setLong(8, checkedAt);
         update.setString(9, entry.contentHash());
-        update.setLong(10, stored.id());
+        update.setString(10, CanonicalUrl.of(entry.link()));
+        update.setBytes(11, fingerprint == null ? null : fingerprint.shingleBytes());
+        update.setBytes(12, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
+        update.setLong(13, stored.id());
         update.executeUpdate();
+        stories.unindex(stored.id(), stored.anchors());
+        stories.index(stored.id(), feedId, published, fingerprint);
+        stories.edited(stored.storyId(), checkedAt, rules.updatedMovesToTop());
     }
 
     /** Binds guid, link, title, summary, content, author to six parameters from {@code first}. */
@@ -136,43 +284,30 @@ final class EntryWriter implements AutoCloseable {
         return published.toEpochMilli();
     }
 
-    /** The candidate (guid, else link) unless any stored entry already has it; then the derived id. */
-    private String choosePublicId(NewEntry entry) throws SQLException {
+    /** The candidate (guid, else link) unless any stored entry or story already has it; then the derived id. */
+    private String choosePublicId(NewEntry entry, String key) throws SQLException {
         String candidate = PublicId.candidate(feedUrl, entry);
         if (!taken(candidate)) {
             return candidate;
         }
-        String derived = PublicId.derived(feedUrl, entry.key());
+        String derived = PublicId.derived(feedUrl, key);
         for (int attempt = 2; taken(derived); attempt++) {
             // Only reachable when some publisher's guid is literally one of our derived ids.
-            derived = PublicId.derived(feedUrl, entry.key() + "\n" + attempt);
+            derived = PublicId.derived(feedUrl, key + "\n" + attempt);
         }
         return derived;
     }
 
     private boolean taken(String publicId) throws SQLException {
-        publicIdTaken.setString(1, publicId);
-        try (ResultSet row = publicIdTaken.executeQuery()) {
+        publicIdTaken.get().setString(1, publicId);
+        publicIdTaken.get().setString(2, publicId);
+        try (ResultSet row = publicIdTaken.get().executeQuery()) {
             return row.next();
         }
     }
 
     @Override
     public void close() throws SQLException {
-        SQLException failure = new SQLException("could not close statements");
-        closeAll(failure);
-        if (failure.getSuppressed().length > 0) {
-            throw failure;
-        }
-    }
-
-    private void closeAll(Exception failure) {
-        for (PreparedStatement statement : prepared) {
-            try {
-                statement.close();
-            } catch (SQLException e) {
-                failure.addSuppressed(e);
-            }
-        }
+        statements.close();
     }
 }

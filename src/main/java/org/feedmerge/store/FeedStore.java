@@ -39,9 +39,16 @@ public final class FeedStore {
             row.getString("publisher_hints"));
 
     private final Database database;
+    private final StoryRules rules;
 
     public FeedStore(Database database) {
+        this(database, StoryRules.DEFAULT);
+    }
+
+    /** @param rules how new entries are grouped into stories ({@code dedup}, {@code output.updated-moves-to-top}) */
+    public FeedStore(Database database, StoryRules rules) {
         this.database = Objects.requireNonNull(database, "database");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     /** Inserts the feed if new (keyed by URL), updates its configured title, returns its row. */
@@ -127,6 +134,24 @@ public final class FeedStore {
     }
 
     /**
+     * Stores what the story winner rule needs to know about a configured feed.
+     *
+     * @param original whether the feed is marked {@code original: true}
+     * @param position its place in the config file, 0 for the first
+     */
+    public void configure(long feedId, boolean original, int position) {
+        database.write("Could not configure feed " + feedId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE feeds SET original = ?, position = ? WHERE id = ?")) {
+                update.setBoolean(1, original);
+                update.setInt(2, position);
+                update.setLong(3, feedId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
      * In one transaction: stores the entries (insert new keys, update changed ones in place,
      * leave unchanged ones) and writes the poll's outcome on the feed's row.
      *
@@ -145,7 +170,7 @@ public final class FeedStore {
         return database.write("Could not record poll of feed " + feedId, connection -> {
             String feedUrl = feedUrl(connection, feedId);
             StoreCounts counts;
-            try (EntryWriter writer = new EntryWriter(connection, feedId, feedUrl, poll.checkedAt())) {
+            try (EntryWriter writer = new EntryWriter(connection, feedId, feedUrl, poll.checkedAt(), rules)) {
                 counts = writer.write(batch);
             }
             writeOutcome(connection, feedId, poll);

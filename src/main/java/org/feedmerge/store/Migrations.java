@@ -70,7 +70,73 @@ final class Migrations {
             "ALTER TABLE feeds ADD COLUMN publisher_hints TEXT",
             "ALTER TABLE feeds ADD COLUMN config_fingerprint TEXT"));
 
-    private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS);
+    /**
+     * Stories (the same story from several feeds, shown once), the text fingerprints and the anchor
+     * index that finds them, tombstones of deleted entries, and each feed's key scheme. Entries that
+     * exist already become one story each; they have no fingerprint, so only entries stored from
+     * now on are grouped (docs/dedup.md).
+     */
+    private static final Migration V3_STORIES_TOMBSTONES_KEY_SCHEMES = new Migration(3, List.of("""
+            ALTER TABLE feeds ADD COLUMN original INTEGER NOT NULL DEFAULT 0
+            """, """
+            ALTER TABLE feeds ADD COLUMN position INTEGER
+            """, """
+            CREATE TABLE stories (
+                id         INTEGER PRIMARY KEY,
+                public_id  TEXT    NOT NULL UNIQUE CHECK (public_id <> ''),
+                sort_time  INTEGER NOT NULL,
+                first_seen INTEGER NOT NULL
+            )""", """
+            CREATE INDEX stories_newest ON stories (sort_time DESC, first_seen DESC, id DESC)
+            """, """
+            ALTER TABLE entries ADD COLUMN story_id INTEGER REFERENCES stories (id)
+            """, """
+            ALTER TABLE entries ADD COLUMN canonical_url TEXT
+            """, """
+            ALTER TABLE entries ADD COLUMN shingles BLOB
+            """, """
+            ALTER TABLE entries ADD COLUMN anchors BLOB
+            """, """
+            CREATE INDEX entries_story ON entries (story_id)
+            """, """
+            CREATE INDEX entries_canonical_url ON entries (canonical_url) WHERE canonical_url IS NOT NULL
+            """, """
+            CREATE INDEX entries_feed_newest ON entries (feed_id, published DESC, first_seen DESC, id DESC)
+            """, """
+            CREATE TABLE story_anchors (
+                anchor    INTEGER NOT NULL,
+                entry_id  INTEGER NOT NULL,
+                feed_id   INTEGER NOT NULL,
+                published INTEGER NOT NULL,
+                PRIMARY KEY (anchor, entry_id)
+            ) WITHOUT ROWID""", """
+            CREATE TABLE tombstones (
+                feed_id       INTEGER NOT NULL,
+                entry_key     TEXT    NOT NULL,
+                canonical_url TEXT,
+                content_hash  TEXT,
+                deleted_at    INTEGER NOT NULL,
+                PRIMARY KEY (feed_id, entry_key)
+            )""", """
+            CREATE INDEX tombstones_canonical_url ON tombstones (canonical_url) WHERE canonical_url IS NOT NULL
+            """, """
+            CREATE INDEX tombstones_deleted_at ON tombstones (deleted_at)
+            """, """
+            CREATE TABLE feed_key_schemes (
+                feed_id           INTEGER PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
+                scheme            TEXT    NOT NULL,
+                reason            TEXT,
+                decided_at        INTEGER,
+                guid_change_polls INTEGER NOT NULL DEFAULT 0
+            )""", """
+            INSERT INTO stories (id, public_id, sort_time, first_seen)
+            SELECT id, public_id, published, first_seen FROM entries
+            """, """
+            UPDATE entries SET story_id = id
+            """));
+
+    private static final List<Migration> ALL =
+            List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS, V3_STORIES_TOMBSTONES_KEY_SCHEMES);
 
     private Migrations() {
     }
@@ -82,13 +148,18 @@ final class Migrations {
 
     /** Brings the database up to {@link #latestVersion()}; a no-op when it is already there. */
     static void apply(Connection connection) throws SQLException {
+        applyUpTo(connection, latestVersion());
+    }
+
+    /** Brings the database up to {@code version} (tests build databases of older versions with it). */
+    static void applyUpTo(Connection connection, int version) throws SQLException {
         int current = userVersion(connection);
         if (current > latestVersion()) {
             throw new SQLException("database schema version " + current
                     + " is newer than this feedmerge understands (" + latestVersion() + ")");
         }
         for (Migration migration : ALL) {
-            if (migration.version() > current) {
+            if (migration.version() > current && migration.version() <= version) {
                 applyOne(connection, migration);
             }
         }

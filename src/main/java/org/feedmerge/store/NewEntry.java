@@ -2,11 +2,12 @@ package org.feedmerge.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.feedmerge.dedup.EntryKeys;
 
 /**
  * An entry as a poll hands it to the store.
  *
- * @param key         unique within the feed, stable across polls
+ * @param key         unique within the feed, stable across polls (the key under the guid scheme)
  * @param contentHash changes when the entry's substance changes
  * @param guid        the original guid/id, or null
  * @param link        absolute link, or null
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param author      or null
  * @param published   as parsed, or null (the store clamps it: see {@link EntryStore})
  * @param updated     as parsed, or null
+ * @param keys        the entry's key under every key scheme; the store uses the one its feed is on
  */
 public record NewEntry(
         String key,
@@ -27,9 +29,18 @@ public record NewEntry(
         String content,
         String author,
         Instant published,
-        Instant updated) {
+        Instant updated,
+        EntryKeys keys) {
     public NewEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentHash, "contentHash");
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /** An entry known by {@code key} whatever its feed's key scheme. */
+    public NewEntry(String key, String contentHash, String guid, String link, String title, String summary,
+            String content, String author, Instant published, Instant updated) {
+        this(key, contentHash, guid, link, title, summary, content, author, published, updated,
+                EntryKeys.single(key));
     }
 }

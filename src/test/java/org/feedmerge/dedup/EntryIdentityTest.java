@@ -141,6 +141,20 @@ class EntryIdentityTest {
     }
 
     @Test
+    void everySchemeHasItsOwnKeyAndFallsBackDownTheLadder() {
+        IdentifiedEntry full = one(entry("g", "https://x.test/1", "T", null, null));
+        IdentifiedEntry linkOnly = one(new ParsedEntry(null, URI.create("https://x.test/1"), "T", null, null, null, null, null));
+
+        assertThat(full.keys().natural(KeyScheme.GUID)).isEqualTo("guid:g");
+        assertThat(full.keys().forScheme(KeyScheme.LINK)).isEqualTo("link:https://x.test/1");
+        assertThat(full.keys().forScheme(KeyScheme.LINK_DATE)).isEqualTo("linkdate:https://x.test/1@2024-05-01T10:00:00Z");
+        assertThat(full.keys().forScheme(KeyScheme.CONTENT)).startsWith("hash:");
+        assertThat(linkOnly.keys().natural(KeyScheme.GUID)).isNull();
+        assertThat(linkOnly.keys().forScheme(KeyScheme.GUID)).isEqualTo("link:https://x.test/1").isEqualTo(linkOnly.key());
+        assertThat(linkOnly.keys().forScheme(KeyScheme.LINK_DATE)).as("no date: content").startsWith("hash:");
+    }
+
+    @Test
     void emptyDocument() {
         assertThat(identity.identify(List.of())).isEmpty();
     }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.feedmerge.store.MergedEntry;
+import org.feedmerge.store.StorySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -194,6 +195,22 @@ class AtomFeedWriterTest {
 
         assertThat(writer.write(FeedSnapshot.of(entries, EMPTY_FEED_TIME)))
                 .isEqualTo(writer.write(FeedSnapshot.of(entries, EMPTY_FEED_TIME.plusSeconds(1))));
+    }
+
+    @Test
+    void otherSourcesOfTheStoryAreViaLinksAndAnAlsoInLine() {
+        Element entry = Dom.child(feed(render(entry(1).otherSources(
+                new StorySource("Wire", "https://wire.test/feed", "https://wire.test/", "https://wire.test/s/1")).build())),
+                Dom.ATOM, "entry");
+
+        assertThat(Dom.children(entry, Dom.ATOM, "link")).anySatisfy(link -> {
+            assertThat(link.getAttribute("rel")).isEqualTo("via");
+            assertThat(link.getAttribute("href")).isEqualTo("https://wire.test/s/1");
+            assertThat(link.getAttribute("title")).isEqualTo("Wire");
+        });
+        String alsoIn = "<p>Also in: <a href=\"https://wire.test/s/1\">Wire</a></p>";
+        assertThat(Dom.text(entry, Dom.ATOM, "summary")).isEqualTo("<p>Summary 1</p>\n" + alsoIn);
+        assertThat(Dom.text(entry, Dom.ATOM, "content")).isEqualTo("<p>Content 1</p>\n" + alsoIn);
     }
 
     private byte[] render(MergedEntry... entries) {

@@ -2,8 +2,10 @@ package org.feedmerge.publish;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.feedmerge.config.OutputConfig;
 import org.feedmerge.store.MergedEntry;
+import org.feedmerge.store.StorySource;
 
 /** Plain test values: a merged-feed config and entries that differ only where a test says so. */
 final class Entries {
@@ -28,7 +30,7 @@ final class Entries {
                 .author("Author " + n).published(published).firstSeen(published.plusSeconds(60));
     }
 
-    /** A mutable stand-in for the 15-argument record constructor. */
+    /** A mutable stand-in for the record constructor. */
     static final class Builder {
         private long id;
         private String publicId;
@@ -45,6 +47,7 @@ final class Entries {
         private Instant published;
         private Instant updated;
         private Instant firstSeen;
+        private List<StorySource> otherSources = List.of();
 
         Builder id(long value) {
             id = value;
@@ -105,9 +108,14 @@ final class Entries {
             return this;
         }
 
+        Builder otherSources(StorySource... sources) {
+            otherSources = List.of(sources);
+            return this;
+        }
+
         MergedEntry build() {
             return new MergedEntry(id, publicId, feedId, feedUrl, feedTitle, feedLink, guid, link, title,
-                    summary, content, author, published, updated, firstSeen);
+                    summary, content, author, published, updated, firstSeen, otherSources);
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.feedmerge.store.MergedEntry;
+import org.feedmerge.store.StorySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -217,6 +218,33 @@ class RssFeedWriterTest {
                 entry(0).build());
 
         assertThat(rome(xml).getEntries()).extracting(SyndEntry::getTitle).containsExactly("Post 4", "Post 0");
+    }
+
+    @Test
+    void otherSourcesOfTheStoryAreViaLinksAndAnAlsoInLine() {
+        Element item = Dom.child(channel(render(entry(1).otherSources(
+                new StorySource("Wire & Co", "https://wire.test/feed", "https://wire.test/", "https://wire.test/s/1"),
+                new StorySource("No Link <News>", "https://nolink.test/feed", null, null)).build())), null, "item");
+
+        List<Element> via = Dom.children(item, Dom.ATOM, "link");
+        assertThat(via).singleElement().satisfies(link -> {
+            assertThat(link.getAttribute("rel")).isEqualTo("via");
+            assertThat(link.getAttribute("href")).isEqualTo("https://wire.test/s/1");
+            assertThat(link.getAttribute("title")).isEqualTo("Wire & Co");
+        });
+        String alsoIn = "<p>Also in: <a href=\"https://wire.test/s/1\">Wire &amp; Co</a>, No Link &lt;News&gt;</p>";
+        assertThat(Dom.text(item, null, "description")).isEqualTo("<p>Summary 1</p>\n" + alsoIn);
+        assertThat(Dom.text(item, Dom.CONTENT, "encoded")).isEqualTo("<p>Content 1</p>\n" + alsoIn);
+        assertThat(Dom.child(item, null, "source").getAttribute("url")).isEqualTo("https://blog1.example.com/feed.xml");
+    }
+
+    @Test
+    void anItemWithoutTextStillNamesItsOtherSources() {
+        Element item = Dom.child(channel(render(entry(1).summary(null).content(null).otherSources(
+                new StorySource("Wire", "https://wire.test/feed", "https://wire.test/", null)).build())), null, "item");
+
+        assertThat(Dom.text(item, null, "description"))
+                .isEqualTo("<p>Also in: <a href=\"https://wire.test/\">Wire</a></p>");
     }
 
     private byte[] render(MergedEntry... entries) {

@@ -132,7 +132,8 @@ class EntryStoreTest {
             }
         });
 
-        assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING INDEX entries_newest"));
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING INDEX stories_newest"));
+        assertThat(plan).anySatisfy(step -> assertThat(step).contains("USING INDEX entries_story"));
         assertThat(plan).noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
     }
 }

@@ -1,0 +1,188 @@
+package org.feedmerge.dedup;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What tells whether two entries from different feeds are the same story: the canonical link and a
+ * sketch of the text. Pure and immutable.
+ *
+ * <p>The text is the content's visible text (the summary when there is no content). Its word
+ * 3-grams ("shingles") over the first {@value #TEXT_WORDS} words are hashed to 32-bit ints and kept
+ * as a sorted set, which {@link StoryMatch} compares by containment: a 55-word excerpt, a trimmed
+ * republication or a copy without the original's "at a glance" box is largely <em>contained</em>
+ * in the original even though the two sets are very different in size.
+ *
+ * <p>Candidates are found through {@link #anchors()}, not by comparing every pair: a sample of the
+ * shingles chosen by their own hash, as in winnowing, so that when text A is contained in text B,
+ * A's anchors are B's anchors too. The sample is denser at the start, where excerpts are cut: a
+ * shingle starting in the first 30 words is an anchor when its hash is 0 modulo 4, up to word 60
+ * when it is 0 modulo 8, up to word 300 when it is 0 modulo 64; each modulus divides the next, so
+ * a copy that lost its opening still shares the later anchors. Shingles made only of stop words
+ * ("one of the") are never anchors. A full article has about 15 anchors, a 30-word excerpt about
+ * 7 (it shares none with its source with probability about 0.1%). Fewer anchors mean fewer index
+ * rows written per entry: docs/dedup.md has the measured trade-off. The store indexes anchors in
+ * SQLite (table story_anchors).
+ */
+public final class StoryFingerprint {
+
+    static final int TEXT_WORDS = 400;
+    /** Anchor sampling by position: {words before which, modulus}. Each modulus divides the next. */
+    private static final int[][] TIERS = {{30, 4}, {60, 8}, {300, 64}};
+    static final int BODY_WORDS = 300;
+    /** At most this many anchors are used (the expected number is about 22). */
+    public static final int MAX_ANCHORS = 64;
+    static final int SHINGLE_WORDS = 3;
+    /** Below this many shingles (about a dozen words) text says too little to match on. */
+    static final int MIN_SHINGLES = 8;
+
+    private static final int[] NONE = new int[0];
+
+    private final String canonicalUrl;
+    private final int[] shingles;
+    private final int[] anchors;
+    private final Set<String> titleWords;
+
+    private StoryFingerprint(String canonicalUrl, int[] shingles, int[] anchors, Set<String> titleWords) {
+        this.canonicalUrl = canonicalUrl;
+        this.shingles = shingles;
+        this.anchors = anchors;
+        this.titleWords = titleWords;
+    }
+
+    /** Fingerprints an entry; every argument may be null. */
+    public static StoryFingerprint of(String title, String link, String summaryHtml, String contentHtml) {
+        String body = PlainText.of(contentHtml);
+        if (body.isEmpty()) {
+            body = PlainText.of(summaryHtml);
+        }
+        List<String> words = PlainText.words(body);
+        return new StoryFingerprint(CanonicalUrl.of(link), shingles(words, TEXT_WORDS), anchors(words),
+                TitleWords.of(title));
+    }
+
+    /** Rebuilds what {@link StoryMatch} needs from what the store keeps: shingle bytes and title. */
+    public static StoryFingerprint stored(String canonicalUrl, byte[] shingleBytes, String title) {
+        return new StoryFingerprint(canonicalUrl, fromBytes(shingleBytes), NONE, TitleWords.of(title));
+    }
+
+    /** The canonical link, or null. */
+    public String canonicalUrl() {
+        return canonicalUrl;
+    }
+
+    /** True when the canonical link names one article (not a site's home page). */
+    public boolean linkNamesAnArticle() {
+        return CanonicalUrl.namesAnArticle(canonicalUrl);
+    }
+
+    /** True when there is enough text to match on. */
+    public boolean hasText() {
+        return shingles.length >= MIN_SHINGLES;
+    }
+
+    int[] shingles() {
+        return shingles;
+    }
+
+    Set<String> titleWords() {
+        return titleWords;
+    }
+
+    /** The sorted shingle hashes as bytes, for storage ({@link #toBytes}). */
+    public byte[] shingleBytes() {
+        return toBytes(shingles);
+    }
+
+    /**
+     * The index keys (sorted, distinct, at most {@value #MAX_ANCHORS}; none without enough text):
+     * two entries sharing one are candidates. Not part of {@link #stored} fingerprints.
+     */
+    public int[] anchors() {
+        return hasText() ? anchors.clone() : NONE;
+    }
+
+    /** Ints as bytes (4 each, big-endian), for storage. */
+    public static byte[] toBytes(int[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES);
+        for (int value : values) {
+            bytes.putInt(value);
+        }
+        return bytes.array();
+    }
+
+    /** The inverse of {@link #toBytes}; null gives none. */
+    public static int[] fromBytes(byte[] bytes) {
+        if (bytes == null) {
+            return NONE;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int[] values = new int[bytes.length / Integer.BYTES];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buffer.getInt();
+        }
+        return values;
+    }
+
+    private static int[] anchors(List<String> words) {
+        List<String> sampled = words.subList(0, Math.min(words.size(), BODY_WORDS));
+        int[] hashes = shingleHashes(sampled);
+        boolean[] stopWordsOnly = stopWordsOnly(sampled);
+        int[] anchors = new int[hashes.length];
+        int count = 0;
+        for (int i = 0; i < hashes.length; i++) {
+            int modulus = modulusAt(i);
+            if (!stopWordsOnly[i] && Math.floorMod(hashes[i], modulus) == 0) {
+                anchors[count++] = hashes[i];
+            }
+        }
+        int[] distinct = Arrays.stream(anchors, 0, count).sorted().distinct().toArray();
+        return distinct.length <= MAX_ANCHORS ? distinct : Arrays.copyOf(distinct, MAX_ANCHORS);
+    }
+
+    private static int modulusAt(int word) {
+        for (int[] tier : TIERS) {
+            if (word < tier[0]) {
+                return tier[1];
+            }
+        }
+        throw new IllegalArgumentException("no anchors after word " + BODY_WORDS);
+    }
+
+    private static int[] shingles(List<String> words, int limit) {
+        return Arrays.stream(shingleHashes(words.subList(0, Math.min(words.size(), limit))))
+                .sorted().distinct().toArray();
+    }
+
+    /** One hash per shingle, in text order (index i: the shingle starting at word i). */
+    private static int[] shingleHashes(List<String> words) {
+        int count = words.size() - SHINGLE_WORDS + 1;
+        if (count <= 0) {
+            return NONE;
+        }
+        long[] wordHashes = new long[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            wordHashes[i] = Hashing.of(words.get(i));
+        }
+        int[] hashes = new int[count];
+        for (int i = 0; i < count; i++) {
+            long h = wordHashes[i];
+            for (int j = 1; j < SHINGLE_WORDS; j++) {
+                h = Hashing.mix(h * 31 + wordHashes[i + j]);
+            }
+            hashes[i] = (int) (h ^ (h >>> 32));
+        }
+        return hashes;
+    }
+
+    private static boolean[] stopWordsOnly(List<String> words) {
+        boolean[] result = new boolean[Math.max(0, words.size() - SHINGLE_WORDS + 1)];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = StopWords.contains(words.get(i)) && StopWords.contains(words.get(i + 1))
+                    && StopWords.contains(words.get(i + 2));
+        }
+        return result;
+    }
+}

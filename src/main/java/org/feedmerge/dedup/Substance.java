@@ -1,0 +1,55 @@
+package org.feedmerge.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What makes an entry's content what it is, as one hash: a change of the hash is a substantive
+ * update. Pure and thread-safe.
+ *
+ * <p>Hashed: the title, the {@link CanonicalUrl canonical} link, and the visible text of summary
+ * and content ({@link PlainText}), each whitespace-collapsed. So re-indented markup, a tag changed
+ * around the same words, a tracking parameter added to the link, a new author spelling or a bumped
+ * {@code <updated>} are not updates; a changed word is.
+ */
+public final class Substance {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Substance() {
+    }
+
+    /** sha-256 (hex) of the substance; fields may be null. */
+    public static String hash(String title, String link, String summaryHtml, String contentHtml) {
+        String canonical = CanonicalUrl.of(link);
+        return sha256Hex(PlainText.collapseWhitespace(nullToEmpty(title)),
+                canonical != null ? canonical : PlainText.collapseWhitespace(nullToEmpty(link)),
+                PlainText.of(summaryHtml), PlainText.of(contentHtml));
+    }
+
+    /** sha-256 (hex) of the fields joined by "\n"; collapsed text holds no "\n", so the join is unambiguous. */
+    static String sha256Hex(String... fields) {
+        MessageDigest sha256 = sha256();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sha256.update((byte) '\n');
+            }
+            sha256.update(fields[i].getBytes(StandardCharsets.UTF_8));
+        }
+        return HEX.formatHex(sha256.digest());
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.feedmerge.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.feedmerge.dedup.StoryFingerprint;
+import org.feedmerge.dedup.StoryMatch;
+
+/**
+ * Puts each new entry into a story at insert, inside the poll's transaction: the story of other
+ * feeds' entries with the same canonical link or of near-duplicates among the candidates that share
+ * an anchor with it (index table story_anchors), else a new story. Entries of the same
+ * feed are never candidates (a feed that repeats an item is its key scheme's business), nor are
+ * entries published more than {@link #WINDOW} apart (templated items like "Weather for Monday"
+ * must not chain into one story across weeks).
+ *
+ * <p>A story keeps the public id of its first copy and its place in the merged order, which a later
+ * copy can only move down (to the earliest copy's date), never up: a story never shows up again
+ * as new because another feed published it.
+ */
+final class StoryGrouper {
+
+    static final Duration WINDOW = Duration.ofDays(7);
+    /** More copies than any story has; bounds the work per insert when a common phrase is an anchor. */
+    static final int MAX_CANDIDATES = 20;
+
+    private static final String STORY_BY_URL = """
+            SELECT DISTINCT story_id FROM entries
+            WHERE canonical_url = ? AND feed_id <> ? AND story_id IS NOT NULL""";
+    /**
+     * Entries of other feeds, published within the window, sharing the most anchors with the new
+     * entry: a true copy shares most of its anchors, an unrelated story on the same topic one or two
+     * (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared anchors are the ones
+     * worth verifying, however long a common anchor's posting list grows. The index rows carry the
+     * feed and date, so the filtering never reads the (wide) entry rows.
+     */
+    private static final String CANDIDATES = """
+            SELECT e.story_id, e.canonical_url, e.shingles, e.title
+            FROM (SELECT entry_id, count(*) AS shared FROM story_anchors
+                  WHERE anchor IN (%s) AND feed_id <> ? AND published BETWEEN ? AND ?
+                  GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
+            JOIN entries e ON e.id = c.entry_id
+            WHERE e.story_id IS NOT NULL""".formatted(
+            "?,".repeat(StoryFingerprint.MAX_ANCHORS - 1) + "?", MAX_CANDIDATES);
+    private static final String NEW_STORY = "INSERT INTO stories (public_id, sort_time, first_seen) VALUES (?, ?, ?)";
+    private static final String JOIN_STORY = "UPDATE stories SET sort_time = min(sort_time, ?) WHERE id = ?";
+    private static final String MERGE_ORDER = """
+            UPDATE stories SET sort_time = min(sort_time, (SELECT sort_time FROM stories WHERE id = ?)) WHERE id = ?""";
+    private static final String MOVE_COPIES = "UPDATE entries SET story_id = ? WHERE story_id = ?";
+    private static final String DELETE_STORY = "DELETE FROM stories WHERE id = ?";
+    private static final String MOVE_TO_TOP = "UPDATE stories SET sort_time = max(sort_time, ?) WHERE id = ?";
+    private static final String ADD_ANCHOR = """
+            INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published) VALUES (?, ?, ?, ?)""";
+    static final String REMOVE_ANCHOR = "DELETE FROM story_anchors WHERE anchor = ? AND entry_id = ?";
+
+    private final boolean crossFeed;
+    private final Statements.Lazy storyByUrl;
+    private final Statements.Lazy candidates;
+    private final Statements.Lazy newStory;
+    private final Statements.Lazy joinStory;
+    private final Statements.Lazy moveToTop;
+    private final Statements.Lazy mergeOrder;
+    private final Statements.Lazy moveCopies;
+    private final Statements.Lazy deleteStory;
+    private final Statements.Lazy addAnchor;
+    private final Statements.Lazy removeAnchor;
+
+    StoryGrouper(Statements statements, boolean crossFeed) throws SQLException {
+        this.crossFeed = crossFeed;
+        this.storyByUrl = statements.lazy(STORY_BY_URL);
+        this.candidates = statements.lazy(CANDIDATES);
+        this.newStory = statements.lazy(NEW_STORY);
+        this.joinStory = statements.lazy(JOIN_STORY);
+        this.moveToTop = statements.lazy(MOVE_TO_TOP);
+        this.mergeOrder = statements.lazy(MERGE_ORDER);
+        this.moveCopies = statements.lazy(MOVE_COPIES);
+        this.deleteStory = statements.lazy(DELETE_STORY);
+        this.addAnchor = statements.lazy(ADD_ANCHOR);
+        this.removeAnchor = statements.lazy(REMOVE_ANCHOR);
+    }
+
+    /** The fingerprint to store with a new or edited entry, or null when cross-feed dedup is off. */
+    StoryFingerprint fingerprint(NewEntry entry) {
+        return crossFeed ? StoryFingerprint.of(entry.title(), entry.link(), entry.summary(), entry.content()) : null;
+    }
+
+    /**
+     * The story for an entry about to be inserted: an existing one it joins (its place moves down
+     * to the entry's date if that is earlier), or a new one under {@code publicId}. An entry that
+     * matches several stories (its link matches one, its text another: the original that bridges
+     * an aggregator's excerpt and a republished rewrite) merges them into the oldest, whose public
+     * id readers saw first.
+     *
+     * @param fingerprint null when cross-feed dedup is off
+     */
+    long storyFor(long feedId, StoryFingerprint fingerprint, String publicId, long published, long firstSeen)
+            throws SQLException {
+        SortedSet<Long> matches = fingerprint == null ? new TreeSet<>() : matchingStories(feedId, fingerprint, published);
+        if (matches.isEmpty()) {
+            return newStory(publicId, published, firstSeen);
+        }
+        long story = matches.first();
+        for (long other : matches.tailSet(story + 1)) {
+            merge(other, story);
+        }
+        joinStory.get().setLong(1, published);
+        joinStory.get().setLong(2, story);
+        joinStory.get().executeUpdate();
+        return story;
+    }
+
+    private long newStory(String publicId, long published, long firstSeen) throws SQLException {
+        newStory.get().setString(1, publicId);
+        newStory.get().setLong(2, published);
+        newStory.get().setLong(3, firstSeen);
+        newStory.get().executeUpdate();
+        try (ResultSet key = newStory.get().getGeneratedKeys()) {
+            key.next();
+            return key.getLong(1);
+        }
+    }
+
+    /** Moves the copies of {@code from} into {@code into}, which takes the earlier place of the two. */
+    private void merge(long from, long into) throws SQLException {
+        mergeOrder.get().setLong(1, from);
+        mergeOrder.get().setLong(2, into);
+        mergeOrder.get().executeUpdate();
+        moveCopies.get().setLong(1, into);
+        moveCopies.get().setLong(2, from);
+        moveCopies.get().executeUpdate();
+        deleteStory.get().setLong(1, from);
+        deleteStory.get().executeUpdate();
+    }
+
+    private SortedSet<Long> matchingStories(long feedId, StoryFingerprint fingerprint, long published)
+            throws SQLException {
+        SortedSet<Long> stories = new TreeSet<>();
+        if (fingerprint.linkNamesAnArticle()) {
+            storyByUrl.get().setString(1, fingerprint.canonicalUrl());
+            storyByUrl.get().setLong(2, feedId);
+            stories.addAll(RowMapper.list(storyByUrl.get(), row -> row.getLong(1)));
+        }
+        int[] anchors = fingerprint.anchors();
+        if (anchors.length > 0) {
+            stories.addAll(nearDuplicates(feedId, fingerprint, anchors, published));
+        }
+        return stories;
+    }
+
+    private Set<Long> nearDuplicates(long feedId, StoryFingerprint fingerprint, int[] anchors, long published)
+            throws SQLException {
+        PreparedStatement query = candidates.get();
+        for (int i = 0; i < StoryFingerprint.MAX_ANCHORS; i++) {
+            // Fewer anchors than parameters: repeating one changes nothing in an IN list.
+            query.setInt(i + 1, anchors[Math.min(i, anchors.length - 1)]);
+        }
+        int next = StoryFingerprint.MAX_ANCHORS + 1;
+        query.setLong(next, feedId);
+        query.setLong(next + 1, published - WINDOW.toMillis());
+        query.setLong(next + 2, published + WINDOW.toMillis());
+        Set<Long> stories = new HashSet<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                StoryFingerprint other = StoryFingerprint.stored(rows.getString("canonical_url"),
+                        rows.getBytes("shingles"), rows.getString("title"));
+                if (StoryMatch.score(fingerprint, other) > 0) {
+                    stories.add(rows.getLong("story_id"));
+                }
+            }
+        }
+        return stories;
+    }
+
+    /** Adds the entry's anchors to the index. */
+    void index(long entryId, long feedId, long published, StoryFingerprint fingerprint) throws SQLException {
+        if (fingerprint == null) {
+            return;
+        }
+        PreparedStatement add = addAnchor.get();
+        for (int anchor : fingerprint.anchors()) {
+            add.setInt(1, anchor);
+            add.setLong(2, entryId);
+            add.setLong(3, feedId);
+            add.setLong(4, published);
+            add.executeUpdate();
+        }
+    }
+
+    /** Removes the entry's stored anchors from the index (before an edit replaces them). */
+    void unindex(long entryId, byte[] storedAnchors) throws SQLException {
+        removeAnchors(removeAnchor.get(), entryId, storedAnchors);
+    }
+
+    /** With {@code output.updated-moves-to-top}, a substantive edit puts the story at the edit's time. */
+    void edited(long storyId, long editedAt, boolean movesToTop) throws SQLException {
+        if (movesToTop) {
+            moveToTop.get().setLong(1, editedAt);
+            moveToTop.get().setLong(2, storyId);
+            moveToTop.get().executeUpdate();
+        }
+    }
+
+    /** Deletes an entry's index rows by primary key, from its stored anchors: no entry_id index needed. */
+    static void removeAnchors(PreparedStatement removeAnchor, long entryId, byte[] storedAnchors) throws SQLException {
+        for (int anchor : StoryFingerprint.fromBytes(storedAnchors)) {
+            removeAnchor.setInt(1, anchor);
+            removeAnchor.setLong(2, entryId);
+            removeAnchor.executeUpdate();
+        }
+    }
+}
