@@ -2,6 +2,7 @@ package org.feedmerge.cli;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** Retention runs daily, first a while after start so it never competes with the first polls. */
+    private static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(15);
 
     private final Pipeline pipeline;
     private final PollScheduler scheduler;
@@ -55,11 +58,13 @@ public final class Daemon implements AutoCloseable {
         try {
             AtomicReference<List<FeedConfig>> configured = new AtomicReference<>(config.feeds());
             FeedEndpoint endpoint = FeedEndpoint.start(config.server(), pipeline.publisher,
-                    () -> StatusReport.of(pipeline.feeds, configured.get()));
+                    () -> StatusReport.of(pipeline.database, pipeline.feeds, pipeline.entries, configured.get()));
             scheduler = new PollScheduler(config.poll(), pipeline.poller, clock);
             FirstPollPlanner planner = new FirstPollPlanner(config.poll().startupSpread(), new SplittableRandom());
             FeedRoster roster = new FeedRoster(pipeline, scheduler, planner, clock);
             roster.apply(config.feeds(), config.poll().defaultInterval());
+            scheduler.scheduleMaintenance("retention", clock.instant().plus(RETENTION_FIRST_RUN), Duration.ofDays(1),
+                    pipeline::runRetention);
             scheduler.start();
             LOG.info("feedmerge started: {} feeds, serving http://{}:{}/feed.xml and /feed.atom",
                     roster.size(), endpoint.address().getHostString(), endpoint.address().getPort());

@@ -23,7 +23,11 @@ import org.feedmerge.store.Database;
 import org.feedmerge.store.EntryStore;
 import org.feedmerge.store.FeedRow;
 import org.feedmerge.store.FeedStore;
+import org.feedmerge.store.Retention;
+import org.feedmerge.store.RetentionReport;
 import org.feedmerge.store.StoryRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stages wired together with {@code new}: database, stores, fetcher, parser, politeness
@@ -31,20 +35,26 @@ import org.feedmerge.store.StoryRules;
  * poll; owns the database and the HTTP client.
  */
 final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
     final Database database;
     final FeedStore feeds;
     final EntryStore entries;
     final FeedFetcher fetcher;
     final MergedFeedPublisher publisher;
     final FeedPoller poller;
+    private final Retention retention;
+    private final Clock clock;
 
     private Pipeline(FeedmergeConfig config, Clock clock) {
+        this.clock = clock;
         this.database = Database.open(config.storage().databasePath());
         try {
             StoryRules rules = StoryRules.of(config.dedup(), config.output());
             this.feeds = new FeedStore(database, rules);
             this.entries = new EntryStore(database, rules);
             this.fetcher = new FeedFetcher(config.fetch(), clock);
+            this.retention = new Retention(database, config.retention());
             this.publisher = new MergedFeedPublisher(config.output(), entries::newest, clock);
             this.poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds,
                     policy(config.poll()), gate(config.fetch(), clock), new NetworkWatch(clock), clock,
@@ -53,6 +63,16 @@ final class Pipeline implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Deletes entries past the retention limits (leaving tombstones); re-renders if any went. */
+    void runRetention() {
+        RetentionReport report = retention.runOnce(clock.instant());
+        if (report.deletedEntries()) {
+            publisher.invalidate();
+        }
+        LOG.info("retention: {} entries expired, {} over the per-feed limit, {} tombstones expired, {} pages freed, ms={}",
+                report.expired(), report.overLimit(), report.tombstonesExpired(), report.pagesFreed(), report.millis());
     }
 
     static Pipeline open(FeedmergeConfig config, Clock clock) {

@@ -37,6 +37,8 @@ final class PollCommand implements Callable<Integer> {
             List<FeedSubscription> active = pipeline.active(registered);
             List<PollReport> reports = new PollRound(pipeline.poller, loaded.poll().threads()).pollAll(active);
             print(reports, registered.size() - active.size());
+            // Cron mode has no daemon to run the daily cleanup: each pass does it (cheap when nothing is due).
+            pipeline.runRetention();
             long answered = reports.stream().filter(PollReport::succeeded).count();
             long failed = reports.stream().filter(r -> !r.succeeded() && !r.postponed()).count();
             boolean everyFeedFailed = failed > 0 && answered == 0;

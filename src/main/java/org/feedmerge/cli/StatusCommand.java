@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.feedmerge.config.FeedmergeConfig;
-import org.feedmerge.publish.FeedStatus;
+import org.feedmerge.publish.StatusDocument;
+import org.feedmerge.store.EntryStore;
 import org.feedmerge.publish.StatusJson;
 import org.feedmerge.store.Database;
 import org.feedmerge.store.FeedStore;
@@ -42,20 +43,20 @@ final class StatusCommand implements Callable<Integer> {
         return loaded.isPresent() ? ExitCodes.OK : ExitCodes.CONFIG;
     }
 
-    private List<FeedStatus> statuses(FeedmergeConfig loaded) {
+    private StatusDocument statuses(FeedmergeConfig loaded) {
         Path file = loaded.storage().databasePath();
         if (!Files.exists(file)) {
             spec.commandLine().getErr().printf("no database at %s yet: feedmerge has not polled anything%n", file);
             return StatusReport.unknown(loaded.feeds());
         }
         try (Database database = Database.open(file)) {
-            return StatusReport.of(new FeedStore(database), loaded.feeds());
+            return StatusReport.of(database, new FeedStore(database), new EntryStore(database), loaded.feeds());
         }
     }
 
-    private void print(List<FeedStatus> statuses) {
+    private void print(StatusDocument status) {
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? new String(StatusJson.write(statuses), StandardCharsets.UTF_8) : StatusTable.render(statuses));
+        out.print(json ? new String(StatusJson.write(status), StandardCharsets.UTF_8) : StatusTable.render(status));
         out.flush();
     }
 }

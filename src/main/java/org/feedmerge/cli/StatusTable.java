@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.feedmerge.publish.FeedStatus;
+import org.feedmerge.publish.StatusDocument;
+import org.feedmerge.store.StoreStats;
 
 /**
  * Renders feed statuses as a plain-text table for {@code feedmerge status}: one row per feed, then
@@ -17,6 +19,18 @@ final class StatusTable {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private StatusTable() {
+    }
+
+    static String render(StatusDocument status) {
+        StringBuilder out = new StringBuilder(render(status.feeds()));
+        StoreStats database = status.database();
+        if (database != null) {
+            out.append("\ndatabase: ").append(database.databaseBytes()).append(" bytes (WAL ")
+                    .append(database.walBytes()).append(", free ").append(database.freeBytes()).append(")");
+            database.rows().forEach((table, count) -> out.append(", ").append(table).append(' ').append(count));
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     static String render(List<FeedStatus> feeds) {
@@ -58,6 +72,9 @@ final class StatusTable {
         }
         if (feed.lastError() != null) {
             out.append("    error: ").append(feed.lastError()).append('\n');
+        }
+        if (feed.keyScheme() != null) {
+            out.append("    entries identified by ").append(feed.keyScheme()).append('\n');
         }
         if (feed.retired()) {
             out.append("    retired on ").append(time(feed.retiredAt()))

@@ -60,7 +60,7 @@ public final class FeedEndpoint implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound (in use, not local, unresolvable)
      */
     public static FeedEndpoint start(ServerConfig config, MergedFeedPublisher publisher) {
-        return start(config, publisher, List::of);
+        return start(config, publisher, () -> new StatusDocument(List.of(), null));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class FeedEndpoint implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound (in use, not local, unresolvable)
      */
     public static FeedEndpoint start(ServerConfig config, MergedFeedPublisher publisher,
-            Supplier<List<FeedStatus>> status) {
+            Supplier<StatusDocument> status) {
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(status, "status");
         HttpServer server = bind(config);

@@ -20,6 +20,7 @@ import org.feedmerge.store.FeedRow;
  * @param lastSuccess         last OK or 304, or null
  * @param nextPoll            when it is due, or null (never polled yet, or retired)
  * @param nextPollRule        which rule decided nextPoll, or null
+ * @param keyScheme           how entries are identified when the feed's guids are unusable, or null
  * @param retiredAt           when 410 Gone retired it, or null
  */
 public record FeedStatus(
@@ -35,11 +36,26 @@ public record FeedStatus(
         Instant lastSuccess,
         Instant nextPoll,
         String nextPollRule,
-        Instant retiredAt) {
+        Instant retiredAt,
+        String keyScheme) {
 
     public FeedStatus {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(title, "title");
+    }
+
+    /** Without a key-scheme note (the feed's own guids identify its entries). */
+    public FeedStatus(URI url, String title, URI currentUrl, Instant movedAt, String lastStatus, int httpStatus,
+            String lastError, int consecutiveFailures, Instant lastChecked, Instant lastSuccess, Instant nextPoll,
+            String nextPollRule, Instant retiredAt) {
+        this(url, title, currentUrl, movedAt, lastStatus, httpStatus, lastError, consecutiveFailures, lastChecked,
+                lastSuccess, nextPoll, nextPollRule, retiredAt, null);
+    }
+
+    /** The same status, noting how the feed's entries are identified when it is not by guid. */
+    public FeedStatus withKeyScheme(String scheme) {
+        return new FeedStatus(url, title, currentUrl, movedAt, lastStatus, httpStatus, lastError, consecutiveFailures,
+                lastChecked, lastSuccess, nextPoll, nextPollRule, retiredAt, scheme);
     }
 
     public static FeedStatus of(FeedRow row) {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
+import org.feedmerge.store.StoreStats;
 
 /**
- * The status document as JSON: {@code {"feeds": [ {...}, ... ]}}, one object per feed with every
+ * The status document as JSON: {@code {"feeds": [ {...}, ... ], "database": {...}}}, one object per feed with every
  * field of {@link FeedStatus} always present (null when unknown), times as RFC 3339 UTC strings.
  * Field names are a public interface: add, never rename.
  */
@@ -20,10 +20,13 @@ public final class StatusJson {
     }
 
     /** UTF-8 JSON, indented for people reading it with curl. */
-    public static byte[] write(List<FeedStatus> feeds) {
+    public static byte[] write(StatusDocument status) {
         ObjectNode document = JSON.createObjectNode();
         ArrayNode array = document.putArray("feeds");
-        feeds.forEach(feed -> array.add(toJson(feed)));
+        status.feeds().forEach(feed -> array.add(toJson(feed)));
+        if (status.database() != null) {
+            document.set("database", toJson(status.database()));
+        }
         try {
             return (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
@@ -48,6 +51,17 @@ public final class StatusJson {
         node.put("nextPollRule", feed.nextPollRule());
         node.put("retired", feed.retired());
         node.put("retiredAt", time(feed.retiredAt()));
+        node.put("keyScheme", feed.keyScheme());
+        return node;
+    }
+
+    private static ObjectNode toJson(StoreStats database) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("fileBytes", database.databaseBytes());
+        node.put("walBytes", database.walBytes());
+        node.put("freeBytes", database.freeBytes());
+        ObjectNode rows = node.putObject("rows");
+        database.rows().forEach(rows::put);
         return node;
     }
 

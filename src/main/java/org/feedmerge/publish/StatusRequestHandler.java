@@ -21,10 +21,10 @@ final class StatusRequestHandler implements HttpHandler {
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
 
-    private final Supplier<List<FeedStatus>> status;
+    private final Supplier<StatusDocument> status;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    StatusRequestHandler(Supplier<List<FeedStatus>> status) {
+    StatusRequestHandler(Supplier<StatusDocument> status) {
         this.status = status;
     }
 

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Properties;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.feedmerge.config.PollConfig;
@@ -37,6 +39,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Duration shutdownGrace;
     private final AtomicLong triggerSequence = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Map<String, Runnable> maintenance = new ConcurrentHashMap<>();
 
     /**
      * Creates the scheduler (not yet started).
@@ -49,7 +52,14 @@ public final class PollScheduler implements AutoCloseable {
         this.shutdownGrace = config.shutdownGrace();
         try {
             this.scheduler = new StdSchedulerFactory(quartzProperties(config.threads())).getScheduler();
-            scheduler.setJobFactory((bundle, unused) -> new PollJob(poller, this, clock));
+            scheduler.setJobFactory((bundle, unused) -> {
+                JobDetail detail = bundle.getJobDetail();
+                if (detail.getJobClass() == MaintenanceJob.class) {
+                    String name = detail.getKey().getName();
+                    return new MaintenanceJob(name, maintenance.get(name));
+                }
+                return new PollJob(poller, this, clock);
+            });
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot create the Quartz scheduler", e);
         }
@@ -84,6 +94,29 @@ public final class PollScheduler implements AutoCloseable {
             book(key, firstPoll);
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule feed " + feed.url(), e);
+        }
+    }
+
+    /**
+     * Runs {@code task} every {@code period}, first at {@code first}, never twice at once, on the
+     * same worker pool as the polls: housekeeping such as the daily retention cleanup.
+     */
+    public void scheduleMaintenance(String name, Instant first, Duration period, Runnable task) {
+        maintenance.put(name, task);
+        JobDetail job = JobBuilder.newJob(MaintenanceJob.class).withIdentity(name, "maintenance").build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity(name, "maintenance")
+                .startAt(Date.from(first))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                        .withIntervalInMilliseconds(period.toMillis())
+                        .repeatForever()
+                        // A run missed while every worker was busy is skipped, not made up later.
+                        .withMisfireHandlingInstructionNextWithRemainingCount())
+                .build();
+        try {
+            scheduler.scheduleJob(job, trigger);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot schedule maintenance " + name, e);
         }
     }
 

@@ -35,7 +35,7 @@ class StatusEndpointIT {
     void start() {
         MergedFeedPublisher publisher = new MergedFeedPublisher(OUTPUT,
                 new CountingEntries(List.of(entry(1).build())), new SettableClock(T0));
-        endpoint = FeedEndpoint.start(new ServerConfig("127.0.0.1", 0), publisher, statuses::get);
+        endpoint = FeedEndpoint.start(new ServerConfig("127.0.0.1", 0), publisher, () -> new StatusDocument(statuses.get(), null));
     }
 
     @AfterEach

@@ -253,4 +253,17 @@ class PollSchedulerIT {
             Thread.sleep(20);
         }
     }
+
+    @Test
+    void maintenanceTaskRunsOnItsScheduleAndAFailureDoesNotStopIt() throws Exception {
+        scheduler = scheduler(2, Duration.ofSeconds(5));
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(2);
+        scheduler.scheduleMaintenance("test", Instant.now(), Duration.ofMillis(200), () -> {
+            ran.countDown();
+            throw new IllegalStateException("first run fails");
+        });
+        scheduler.start();
+
+        assertThat(ran.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
 }
