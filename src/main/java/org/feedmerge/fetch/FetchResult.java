@@ -27,9 +27,10 @@ public sealed interface FetchResult {
      * @param lastModified validator to store (verbatim), or null
      * @param hints        what the response said about coming back
      * @param redirects    the redirects followed
+     * @param contentLocation the Content-Location header verbatim, or null
      */
     record Fetched(URI finalUrl, int status, byte[] body, String contentType, String etag, String lastModified,
-            ServerHints hints, Redirects redirects) implements FetchResult {
+            ServerHints hints, Redirects redirects, String contentLocation) implements FetchResult {
         public Fetched {
             Objects.requireNonNull(finalUrl, "finalUrl");
             Objects.requireNonNull(body, "body");
@@ -37,9 +38,32 @@ public sealed interface FetchResult {
             Objects.requireNonNull(redirects, "redirects");
         }
 
+        /** Without a Content-Location. */
+        public Fetched(URI finalUrl, int status, byte[] body, String contentType, String etag, String lastModified,
+                ServerHints hints, Redirects redirects) {
+            this(finalUrl, status, body, contentType, etag, lastModified, hints, redirects, null);
+        }
+
         /** Without hints or redirects. */
         public Fetched(URI finalUrl, int status, byte[] body, String contentType, String etag, String lastModified) {
             this(finalUrl, status, body, contentType, etag, lastModified, ServerHints.NONE, Redirects.NONE);
+        }
+
+        /**
+         * The base URI of the body (RFC 3986 §5.1.2): the Content-Location, resolved against the
+         * final URL (RFC 9110 §8.7), when it is a usable http(s) URI; else the final URL.
+         */
+        public URI baseUri() {
+            if (contentLocation == null || contentLocation.isBlank()) {
+                return finalUrl;
+            }
+            try {
+                URI location = finalUrl.resolve(contentLocation.strip());
+                String scheme = location.getScheme();
+                return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme) ? location : finalUrl;
+            } catch (IllegalArgumentException malformed) {
+                return finalUrl;
+            }
         }
     }
 

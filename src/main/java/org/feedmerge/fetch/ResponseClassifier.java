@@ -60,7 +60,8 @@ final class ResponseClassifier {
     private static FetchResult fetched(Response response, byte[] body, ServerHints hints, Redirects redirects) {
         URI finalUrl = response.request().url().uri();
         return new FetchResult.Fetched(finalUrl, response.code(), body, response.header("Content-Type"),
-                response.header("ETag"), response.header("Last-Modified"), hints, redirects);
+                response.header("ETag"), response.header("Last-Modified"), hints, redirects,
+                response.header("Content-Location"));
     }
 
     private FetchResult tooLarge(Response response, ServerHints hints, Redirects redirects) {

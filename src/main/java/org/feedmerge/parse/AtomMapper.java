@@ -47,7 +47,7 @@ final class AtomMapper {
 
     private static ParsedEntry entry(Entry entry, Element element, URI feedUrl, String feedAuthor) {
         return new ParsedEntry(
-                TextConstruct.trimmed(entry.getId()),
+                id(entry, element, feedUrl),
                 element != null ? link(element, feedUrl) : romeLink(entry, feedUrl),
                 plainText(entry.getTitleEx()),
                 HtmlSanitizer.clean(html(entry.getSummary()), baseOf(element, "summary", feedUrl)),
@@ -56,6 +56,22 @@ final class AtomMapper {
                 author(entry, feedAuthor),
                 published(entry, element),
                 updated(entry, element));
+    }
+
+    /**
+     * RFC 4287 §4.2.6 wants an absolute IRI, but some feeds write a path ({@code /2004/post}),
+     * which lenient readers resolve against the base. Only such path references are resolved:
+     * opaque ids that merely lack a scheme ({@code 12345}, {@code Correct Value}) stay as written,
+     * so their identity does not depend on where the feed is fetched from.
+     */
+    private static String id(Entry entry, Element element, URI feedUrl) {
+        String id = TextConstruct.trimmed(entry.getId());
+        if (id == null || !id.startsWith("/")) {
+            return id;
+        }
+        Element idElement = element == null ? null : element.getChild("id", element.getNamespace());
+        URI resolved = XmlBase.resolve(XmlBase.of(idElement != null ? idElement : element, feedUrl), id);
+        return resolved != null ? resolved.toString() : id;
     }
 
     /** The base in scope at the entry's summary or content element (RFC 4287 §2, XML Base). */

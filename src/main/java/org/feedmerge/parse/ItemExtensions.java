@@ -2,14 +2,11 @@ package org.feedmerge.parse;
 
 import org.jdom2.Element;
 import org.jdom2.Namespace;
-import org.jdom2.filter.Filters;
-import org.jdom2.output.Format;
-import org.jdom2.output.XMLOutputter;
 
 /**
  * What an RSS item says through extension modules when the core element is missing, as lenient
- * readers use it: {@code dc:description} and {@code itunes:summary} for the summary, an XHTML
- * {@code body} for the content, {@code media:title} for the title, {@code dc:creator},
+ * readers use it: {@code dc:description} and {@code itunes:summary} for the summary, a {@code body} or
+ * {@code fullitem} for the content, {@code media:title} for the title, {@code dc:creator},
  * {@code dc:author} and {@code itunes:author} for the author. Consulted only for a field that is
  * otherwise empty, so the common case costs nothing.
  */
@@ -33,17 +30,19 @@ final class ItemExtensions {
         return itunes == null ? null : TextConstruct.toHtml("text", itunes.getText());
     }
 
-    /** An XHTML {@code <body>} (feedparser's RSS 2.0 usage), serialised as HTML: prefixes dropped. */
+    /**
+     * The item's body as lenient readers take it: an XHTML or unqualified {@code <body>} (markup,
+     * serialised as HTML with prefixes dropped), else feedparser's {@code <fullitem>} (escaped HTML).
+     */
     static String content(Element item) {
         Element body = item.getChild("body", XHTML);
         if (body == null) {
-            return null;
+            body = item.getChild("body");
         }
-        Element html = body.clone();
-        for (Element element : html.getDescendants(Filters.element(XHTML))) {
-            element.setNamespace(Namespace.NO_NAMESPACE);
+        if (body != null) {
+            return TextConstruct.toHtml(TextConstruct.RSS, InlineMarkup.toHtml(body));
         }
-        return TextConstruct.toHtml(TextConstruct.RSS, new XMLOutputter(Format.getRawFormat()).outputString(html.getContent()));
+        return TextConstruct.toHtml(TextConstruct.RSS, item.getChildText("fullitem"));
     }
 
     static String title(Element item) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.filter.Filters;
@@ -19,12 +20,18 @@ import org.jdom2.filter.Filters;
  *   <li>{@code <feed>} in no or an unknown namespace is Atom (0.3 when {@code version="0.3"},
  *       else RFC 4287);</li>
  *   <li>Atom 0.3 {@code mode="base64"} text is decoded here: Rome's decoder fails on the line
- *       breaks every real instance has.</li>
+ *       breaks every real instance has; plain text in the default "xml" mode is read as
+ *       written ({@code &amp;} is "&");</li>
+ *   <li>Atom 1.0 text constructs that lenient readers understand and Rome does not
+ *       ({@link AtomTextRepair}).</li>
  * </ul>
  */
 final class RomeCompatibility {
     private static final Namespace ATOM_10 = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final Namespace ATOM_03 = Namespace.getNamespace("http://purl.org/atom/ns#");
+
+    private static final Set<String> TEXT_CONSTRUCTS_03 = Set.of("title", "tagline", "summary", "content",
+            "copyright", "info");
 
     private RomeCompatibility() {
     }
@@ -42,6 +49,9 @@ final class RomeCompatibility {
             }
             if (root.getNamespace().equals(ATOM_03)) {
                 decodeBase64Modes(root);
+                takePlainTextAsWritten(root);
+            } else {
+                AtomTextRepair.repair(root);
             }
         }
     }
@@ -60,6 +70,22 @@ final class RomeCompatibility {
         Element channel = new Element("channel");
         channel.addContent(rss.removeContent());
         rss.addContent(channel);
+    }
+
+    /**
+     * Atom 0.3's default mode is "xml", which Rome serialises back to markup: {@code &amp;} would
+     * come out as the five characters, not as the "&" the text says. Plain text without child
+     * elements reads the same in "escaped" mode, which takes the text as it is.
+     */
+    private static void takePlainTextAsWritten(Element root) {
+        for (Element element : root.getDescendants(Filters.element(ATOM_03))) {
+            String mode = element.getAttributeValue("mode");
+            String type = element.getAttributeValue("type");
+            if (TEXT_CONSTRUCTS_03.contains(element.getName()) && (mode == null || mode.equalsIgnoreCase("xml"))
+                    && (type == null || type.equalsIgnoreCase("text/plain")) && element.getChildren().isEmpty()) {
+                element.setAttribute("mode", "escaped");
+            }
+        }
     }
 
     private static void decodeBase64Modes(Element root) {

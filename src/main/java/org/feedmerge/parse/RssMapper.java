@@ -105,17 +105,33 @@ final class RssMapper {
         return author;
     }
 
-    /** pubDate, else dc:date (RSS 1.0 and many 2.0 feeds carry only the latter). */
+    /**
+     * pubDate, else dc:date (RSS 1.0 and many 2.0 feeds carry only the latter), else Dublin Core
+     * Terms issued or created, else the modification date: an item dated only by its last edit
+     * was at least published then.
+     */
     private static Instant published(Item item, Element element) {
         if (element != null) {
-            Instant published = FeedDate.parse(element.getChildTextTrim("pubDate", element.getNamespace()));
-            return published != null ? published : FeedDate.parse(element.getChildTextTrim("date", DC));
+            Instant published = firstDate(element.getChildTextTrim("pubDate", element.getNamespace()),
+                    element.getChildTextTrim("date", DC), element.getChildTextTrim("issued", DC_TERMS),
+                    element.getChildTextTrim("created", DC_TERMS));
+            return published != null ? published : updated(element);
         }
         Date date = item.getPubDate();
         if (date == null && item.getModule(DCModule.URI) instanceof DCModule dc) {
             date = dc.getDate();
         }
         return date == null ? null : date.toInstant();
+    }
+
+    private static Instant firstDate(String... texts) {
+        for (String text : texts) {
+            Instant instant = FeedDate.parse(text);
+            if (instant != null) {
+                return instant;
+            }
+        }
+        return null;
     }
 
     /** Rome's Dublin Core module has no "modified"; read dcterms:modified (or a stray dc:modified). */

@@ -168,7 +168,7 @@ public final class FeedPoller {
     private Outcome ingest(FeedSubscription feed, FetchResult.Fetched document) {
         ParsedFeed parsed;
         try {
-            parsed = parser.parse(document.body(), document.contentType(), document.finalUrl());
+            parsed = parser.parse(document.body(), document.contentType(), document.baseUri());
         } catch (FeedParseException e) {
             return Outcome.failed(PollStatus.PARSE_ERROR, document.status(), e.getMessage());
         } catch (RuntimeException e) {
