@@ -26,8 +26,10 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         FeedmergeConfig loaded = maybeLoaded.get();
+        ConfigReloader reloader = new ConfigReloader(config.file);
+        reloader.reloadOnHangup();
         Daemon daemon = Daemon.start(loaded, Clock.systemUTC());
-        new ConfigReloader(config.file, daemon).reloadOnHangup();
+        reloader.attach(daemon);
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "feedmerge-shutdown"));
         daemon.awaitStop();

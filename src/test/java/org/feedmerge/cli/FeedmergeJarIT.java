@@ -54,6 +54,7 @@ class FeedmergeJarIT {
             assertThat(feed.body()).contains("<rss", "</rss>");
 
             // A bad edit followed by SIGHUP (systemctl reload) is refused; the daemon keeps running.
+            assertThat(awaitLogLine(log, "feedmerge started")).isTrue();
             Files.writeString(config, Files.readString(config).replace("shutdown-grace", "shutdown-grase"));
             new ProcessBuilder("kill", "-HUP", Long.toString(daemon.pid())).start().waitFor();
             assertThat(awaitLogLine(log, "config reload refused")).isTrue();
@@ -88,7 +89,7 @@ class FeedmergeJarIT {
     }
 
     private static boolean awaitLogLine(Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.readString(log).contains(text)) {
                 return true;
