@@ -36,13 +36,15 @@ final class FeedFarm {
     private final long seed;
     private final boolean gzip;
     private final FeedDocumentWriter writer;
+    private final List<Document> original;
     private final List<Document> documents;
 
     private FeedFarm(long seed, boolean gzip, List<Document> documents) {
         this.seed = seed;
         this.gzip = gzip;
         this.writer = new FeedDocumentWriter(seed);
-        this.documents = documents;
+        this.original = List.copyOf(documents);
+        this.documents = new ArrayList<>(documents);
     }
 
     /** Generates version 0 of every feed, in parallel; {@code gzip} also keeps compressed bodies. */
@@ -51,7 +53,7 @@ final class FeedFarm {
         List<Document> documents = IntStream.range(0, feeds).parallel()
                 .mapToObj(i -> document(writer, FeedProfile.of(seed, i), 0, seed, gzip))
                 .toList();
-        return new FeedFarm(seed, gzip, new ArrayList<>(documents));
+        return new FeedFarm(seed, gzip, documents);
     }
 
     private static Document document(FeedDocumentWriter writer, FeedProfile profile, int version, long seed, boolean gzip) {
@@ -111,6 +113,13 @@ final class FeedFarm {
             order[j] = t;
         }
         return order;
+    }
+
+    /** Back to version 0 of every feed, so that each benchmark run sees the same documents. */
+    void restore() {
+        for (int i = 0; i < original.size(); i++) {
+            documents.set(i, original.get(i));
+        }
     }
 
     long totalBytes() {

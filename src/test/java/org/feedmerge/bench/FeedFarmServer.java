@@ -30,7 +30,7 @@ import java.util.Map;
  *
  * <p>Control paths on {@code 127.0.0.1}: {@code /_farm/change?round=R&percent=P} moves P% of the
  * feeds to their next version, {@code /_farm/stats} reports counters and the farm's own CPU time,
- * {@code /_farm/reset} zeroes the counters.
+ * {@code /_farm/reset} zeroes the counters, {@code /_farm/restore} puts every feed back to version 0.
  *
  * <p>As a process: {@code FeedFarmServer [--feeds N] [--seed S] [--hosts H] [--gzip] [--write DIR]
  * [--max-seconds T]} prints {@code READY port=P ...} and serves until its standard input closes or
@@ -294,6 +294,9 @@ final class FeedFarmServer implements AutoCloseable {
             int percent = intParameter(target, "percent", 10);
             int added = farm.change(round, percent);
             body = "changed percent=" + percent + " round=" + round + " items=" + added + "\n";
+        } else if (target.startsWith("/_farm/restore")) {
+            farm.restore();
+            body = "restored\n";
         } else if (target.startsWith("/_farm/reset")) {
             ok = notModified = notFound = bytesSent = accepted = 0;
             body = "reset\n";
