@@ -35,6 +35,8 @@ public final class PollBench {
     private final BenchReport report;
     private final int feeds;
     private final int threads;
+    /** Each cycle's time window (epoch millis), for JfrHotMethods --from/--to. */
+    private final StringBuilder windows = new StringBuilder();
 
     private PollBench(BenchArgs args) {
         this.args = args;
@@ -90,6 +92,8 @@ public final class PollBench {
                 cycles.add(cycle(change == 1 ? "changed" : "changed-" + change, round, subscriptions, farm, database));
             }
         }
+        report.line("<!-- windows:%s -->", windows);
+        windows.setLength(0);
         return cycles;
     }
 
@@ -103,6 +107,7 @@ public final class PollBench {
         double wall;
         double cpu;
         long peakHeap;
+        long startMillis = System.currentTimeMillis();
         try (ProcessProbe probe = ProcessProbe.start()) {
             long start = System.nanoTime();
             reports = round.pollAll(subscriptions);
@@ -110,6 +115,7 @@ public final class PollBench {
             cpu = probe.cpuSeconds();
             peakHeap = probe.peakHeapBytes();
         }
+        windows.append(String.format(" %s=%d-%d", name, startMillis, System.currentTimeMillis()));
         long peakRss = ProcessProbe.peakRssBytes();
         Map<String, Long> farmStats = farm.stats();
         CycleResult result = CycleResult.of(name, reports, wall, farmStats.get("bytes"), cpu,
