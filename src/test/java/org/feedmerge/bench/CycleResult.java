@@ -22,17 +22,18 @@ record CycleResult(
         long peakHeapBytes,
         long peakRssBytes,
         long heapAfterGcBytes,
-        long databaseBytes) {
+        long databaseBytes,
+        long writtenBytes) {
 
     static CycleResult of(String name, List<PollReport> reports, double wallSeconds, long bytes, double cpuSeconds,
-            double farmCpuSeconds, long peakHeap, long peakRss, long heapAfterGc, long databaseBytes) {
+            double farmCpuSeconds, long peakHeap, long peakRss, long heapAfterGc, long databaseBytes, long written) {
         double[] millis = reports.stream().mapToDouble(PollReport::millis).toArray();
         return new CycleResult(name, reports.size(), wallSeconds,
                 count(reports, PollStatus.OK), count(reports, PollStatus.NOT_MODIFIED),
                 (int) reports.stream().filter(r -> !r.succeeded()).count(),
                 reports.stream().mapToInt(PollReport::added).sum(), bytes,
                 Stats.percentile(millis, 50), Stats.percentile(millis, 99), cpuSeconds, farmCpuSeconds,
-                peakHeap, peakRss, heapAfterGc, databaseBytes);
+                peakHeap, peakRss, heapAfterGc, databaseBytes, written);
     }
 
     private static int count(List<PollReport> reports, PollStatus status) {
@@ -53,15 +54,15 @@ record CycleResult(
 
     static String header() {
         return "| cycle | wall s | feeds/s | 200 | 304 | failed | new items | items/s | MB | MB/s | p50 ms | p99 ms "
-                + "| CPU s | farm CPU s | peak heap MB | peak RSS MB | heap after GC MB | DB MB |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+                + "| CPU s | farm CPU s | peak heap MB | peak RSS MB | heap after GC MB | DB MB | written MB |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     String row() {
         return String.format(Locale.ROOT,
-                "| %s | %.2f | %.0f | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f |",
+                "| %s | %.2f | %.0f | %d | %d | %d | %d | %.0f | %.1f | %.1f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f | %.0f | %.1f | %.0f |",
                 name, wallSeconds, feedsPerSecond(), ok, notModified, failed, added, itemsPerSecond(), bytes / 1e6,
                 megabytesPerSecond(), p50Millis, p99Millis, cpuSeconds, farmCpuSeconds, peakHeapBytes / 1e6,
-                peakRssBytes / 1e6, heapAfterGcBytes / 1e6, databaseBytes / 1e6);
+                peakRssBytes / 1e6, heapAfterGcBytes / 1e6, databaseBytes / 1e6, writtenBytes / 1e6);
     }
 }

@@ -107,6 +107,7 @@ public final class PollBench {
         double wall;
         double cpu;
         long peakHeap;
+        long written;
         long startMillis = System.currentTimeMillis();
         try (ProcessProbe probe = ProcessProbe.start()) {
             long start = System.nanoTime();
@@ -114,13 +115,14 @@ public final class PollBench {
             wall = (System.nanoTime() - start) / 1e9;
             cpu = probe.cpuSeconds();
             peakHeap = probe.peakHeapBytes();
+            written = probe.bytesWrittenSinceStart();
         }
         windows.append(String.format(" %s=%d-%d", name, startMillis, System.currentTimeMillis()));
         long peakRss = ProcessProbe.peakRssBytes();
         Map<String, Long> farmStats = farm.stats();
         CycleResult result = CycleResult.of(name, reports, wall, farmStats.get("bytes"), cpu,
                 (farmStats.get("cpuMillis") - farmCpuBefore) / 1e3, peakHeap, peakRss, ProcessProbe.heapAfterGc(),
-                databaseBytes(database));
+                databaseBytes(database), written);
         report.line(result.row());
         return result;
     }
@@ -144,7 +146,8 @@ public final class PollBench {
                 (long) m(results, r -> r.bytes()), m(results, CycleResult::p50Millis), m(results, CycleResult::p99Millis),
                 m(results, CycleResult::cpuSeconds), m(results, CycleResult::farmCpuSeconds),
                 (long) m(results, r -> r.peakHeapBytes()), (long) m(results, r -> r.peakRssBytes()),
-                (long) m(results, r -> r.heapAfterGcBytes()), (long) m(results, r -> r.databaseBytes()));
+                (long) m(results, r -> r.heapAfterGcBytes()), (long) m(results, r -> r.databaseBytes()),
+                (long) m(results, r -> r.writtenBytes()));
     }
 
     private static double m(List<CycleResult> results, ToDoubleFunction<CycleResult> figure) {
@@ -154,15 +157,17 @@ public final class PollBench {
     private void baseline(List<List<CycleResult>> runs, long seed, FarmAddresses addresses) throws Exception {
         List<ParseBaseline.Doc> docs = ParseBaseline.documents(feeds, seed, addresses);
         long bytes = docs.stream().mapToLong(d -> d.body().length).sum();
-        report.line("%nbaseline: the same %.1f MB parsed on %d threads (1 warm-up pass, then %d passes; medians)",
+        report.line("%nbaseline: the same %.1f MB parsed on %d threads (1 warm-up pass, then %d passes; medians); "
+                + "STORE_ONLY records the parsed entries into a fresh database (parsing not timed)",
                 bytes / 1e6, threads, runs.size());
         report.line("| stage | wall s | MB/s | entries | CPU s |\n|---|---:|---:|---:|---:|");
         Map<ParseBaseline.Stage, Double> wall = new EnumMap<>(ParseBaseline.Stage.class);
         for (ParseBaseline.Stage stage : ParseBaseline.Stage.values()) {
-            ParseBaseline.run(stage, docs, threads);
+            Path scratch = Path.of(args.text("out", "target/bench"));
+            ParseBaseline.run(stage, docs, threads, scratch);
             List<ParseBaseline.Pass> passes = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
-                passes.add(ParseBaseline.run(stage, docs, threads));
+                passes.add(ParseBaseline.run(stage, docs, threads, scratch));
             }
             double seconds = Stats.median(passes.stream().map(ParseBaseline.Pass::wallSeconds).toList());
             wall.put(stage, seconds);

@@ -16,6 +16,7 @@ final class ProcessProbe implements AutoCloseable {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private final long cpuStartNanos = processCpuNanos();
+    private final long writtenStart = bytesWritten();
     private final AtomicLong peakHeap = new AtomicLong();
     private final Thread sampler;
     private volatile boolean running = true;
@@ -44,6 +45,25 @@ final class ProcessProbe implements AutoCloseable {
 
     double cpuSeconds() {
         return (processCpuNanos() - cpuStartNanos) / 1e9;
+    }
+
+    /** Bytes this process handed to write(2) and friends since the start (files and sockets). */
+    long bytesWrittenSinceStart() {
+        return bytesWritten() - writtenStart;
+    }
+
+    /** {@code wchar} from /proc/self/io, or 0 where it cannot be read. */
+    static long bytesWritten() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+                if (line.startsWith("wchar:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 
     long peakHeapBytes() {
