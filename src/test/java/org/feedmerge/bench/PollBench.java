@@ -28,7 +28,7 @@ import org.feedmerge.poll.PollRound;
  * FeedParser alone, FeedParser + EntryIdentity) on the same thread count, for the overhead ratio.
  *
  * <p>Options: {@code --feeds 2000 --runs 3 --threads 4 --hosts <feeds> --seed S --change-percent 10
- * --extra-cycles 0 --baseline true --gzip false --out target/bench}.
+ * --warm-cycles 1 --extra-cycles 0 --baseline true --gzip false --out target/bench}.
  */
 public final class PollBench {
     private final BenchArgs args;
@@ -85,7 +85,9 @@ public final class PollBench {
             report.line(CycleResult.header());
             PollRound round = new PollRound(pipeline.poller(), config.poll().threads());
             cycles.add(cycle("cold", round, subscriptions, farm, database));
-            cycles.add(cycle("warm", round, subscriptions, farm, database));
+            for (int warm = 1; warm <= args.integer("warm-cycles", 1); warm++) {
+                cycles.add(cycle(warm == 1 ? "warm" : "warm-" + warm, round, subscriptions, farm, database));
+            }
             int percent = args.integer("change-percent", 10);
             for (int change = 1; change <= 1 + args.integer("extra-cycles", 0); change++) {
                 farm.change(change, percent);

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * the JVM's default flags, as a cron job would; {@code /usr/bin/time}, when present, adds its CPU
  * time and peak RSS.
  *
- * <p>Options: {@code --feeds 2000 --runs 3 --jar target/feedmerge.jar --out target/bench}.
+ * <p>Options: {@code --feeds 2000 --runs 3 --jar target/feedmerge.jar --child-jvm "<flags>" --out target/bench};
+ * {@code --child-jvm} passes JVM flags to the child, to try start-up remedies (e.g. AppCDS).
  */
 public final class ProcessBench {
     private static final Path TIME = Path.of("/usr/bin/time");
@@ -42,7 +43,8 @@ public final class ProcessBench {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -B -q package -DskipTests)");
         }
-        report.machine("whole-process poll: java -jar " + jar + " poll, " + feeds + " feeds");
+        List<String> jvmFlags = args.has("child-jvm") ? List.of(args.text("child-jvm", "").trim().split("\\s+")) : List.of();
+        report.machine("whole-process poll: java " + String.join(" ", jvmFlags) + " -jar " + jar + " poll, " + feeds + " feeds");
         try (FarmProcess farm = FarmProcess.start(feeds, args.longValue("seed", FeedFarm.DEFAULT_SEED), feeds, false)) {
             report.line("farm: %s", farm.description());
             Path dir = out.resolve("process-" + feeds);
@@ -56,12 +58,12 @@ public final class ProcessBench {
                     Files.deleteIfExists(Path.of(database + suffix));
                 }
                 List<Child> cycles = new ArrayList<>();
-                cycles.add(poll(jar, config, dir));
+                cycles.add(poll(jar, config, dir, jvmFlags));
                 report.line(cycles.get(0).row("run " + run + " cold"));
-                cycles.add(poll(jar, config, dir));
+                cycles.add(poll(jar, config, dir, jvmFlags));
                 report.line(cycles.get(1).row("run " + run + " warm"));
                 farm.change(1, 10);
-                cycles.add(poll(jar, config, dir));
+                cycles.add(poll(jar, config, dir, jvmFlags));
                 report.line(cycles.get(2).row("run " + run + " changed"));
                 runs.add(cycles);
             }
@@ -81,14 +83,17 @@ public final class ProcessBench {
         System.exit(0);
     }
 
-    private static Child poll(Path jar, Path config, Path dir) throws IOException, InterruptedException {
+    private static Child poll(Path jar, Path config, Path dir, List<String> jvmFlags)
+            throws IOException, InterruptedException {
         Path timing = dir.resolve("time.txt");
         Files.deleteIfExists(timing);
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(TIME)) {
             command.addAll(List.of(TIME.toString(), "-o", timing.toString(), "-f", "%U %S %M"));
         }
-        command.addAll(List.of(FarmProcess.javaBinary(), "-jar", jar.toString(), "poll", "--config", config.toString()));
+        command.add(FarmProcess.javaBinary());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.toString(), "poll", "--config", config.toString()));
         Path output = dir.resolve("poll-output.txt");
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
