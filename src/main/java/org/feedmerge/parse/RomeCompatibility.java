@@ -24,6 +24,8 @@ import org.jdom2.filter.Filters;
  *       written ({@code &amp;} is "&");</li>
  *   <li>Atom 1.0 text constructs that lenient readers understand and Rome does not
  *       ({@link AtomTextRepair}).</li>
+ *   <li>An Atom {@code <feed>} with RSS-style {@code <item>} children and no {@code <entry>}
+ *       has its items read as entries, as lenient readers do.</li>
  * </ul>
  */
 final class RomeCompatibility {
@@ -47,12 +49,23 @@ final class RomeCompatibility {
             if (!root.getNamespace().equals(ATOM_10) && !root.getNamespace().equals(ATOM_03)) {
                 moveNamespace(root, root.getNamespace(), atom);
             }
+            readItemsAsEntries(root);
             if (root.getNamespace().equals(ATOM_03)) {
                 decodeBase64Modes(root);
                 takePlainTextAsWritten(root);
             } else {
                 AtomTextRepair.repair(root);
             }
+        }
+    }
+
+    private static void readItemsAsEntries(Element feed) {
+        Namespace atom = feed.getNamespace();
+        if (!feed.getChildren("entry", atom).isEmpty()) {
+            return;
+        }
+        for (Element item : feed.getChildren("item", atom)) {
+            item.setName("entry");
         }
     }
 

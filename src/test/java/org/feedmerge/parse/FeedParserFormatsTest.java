@@ -36,6 +36,14 @@ class FeedParserFormatsTest {
     }
 
     @Test
+    void atomFeedWithRssStyleItemsReadsThemAsEntries() throws Exception {
+        ParsedFeed feed = Fixtures.parse("atom-with-rss-items.xml");
+
+        assertThat(feed.entries()).extracting(ParsedEntry::title).containsExactly("target");
+        assertThat(feed.entries().get(0).link()).isEqualTo(URI.create("http://example.org/target"));
+    }
+
+    @Test
     void rss20() throws Exception {
         ParsedFeed feed = Fixtures.parse("rss-2.0.xml");
 
