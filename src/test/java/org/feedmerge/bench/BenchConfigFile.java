@@ -25,6 +25,9 @@ final class BenchConfigFile {
                 .append("poll: { interval: 30m, threads: ").append(threads).append(", startup-spread: 0s }\n")
                 .append("fetch: { per-host-connections: 2, per-host-spacing: 1s }\n")
                 .append("output: { title: bench, link: \"http://127.0.0.1/\", items: 100 }\n")
+                // -Dbench.crossFeed=false (through -Dbench.jvm) measures ingest without cross-feed dedup.
+                .append("dedup: { cross-feed: ").append(Boolean.parseBoolean(System.getProperty("bench.crossFeed", "true")))
+                .append(" }\n")
                 .append("feeds:\n");
         for (URI feed : feeds) {
             yaml.append("  - url: ").append(feed).append('\n');
