@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +92,13 @@ final class EntryWriter implements AutoCloseable {
     /** Prepares the statements; the caller closes the writer (try-with-resources). */
     EntryWriter(Connection connection, long feedId, String feedUrl, Instant checkedAt, StoryRules rules)
             throws SQLException {
+        this(connection, feedId, feedUrl, checkedAt, rules, Map.of());
+    }
+
+    /** @param fingerprints story fingerprints computed before the transaction, by entry identity */
+    EntryWriter(Connection connection, long feedId, String feedUrl, Instant checkedAt, StoryRules rules,
+            Map<NewEntry, StoryFingerprint> fingerprints)
+            throws SQLException {
         this.feedId = feedId;
         this.feedUrl = feedUrl;
         this.checkedAt = checkedAt.toEpochMilli();
@@ -104,7 +112,7 @@ final class EntryWriter implements AutoCloseable {
         this.update = statements.lazy(UPDATE);
         this.refreshHash = statements.lazy(REFRESH_HASH);
         this.rekey = statements.lazy(REKEY);
-        this.stories = new StoryGrouper(statements, rules.crossFeed());
+        this.stories = new StoryGrouper(statements, rules.crossFeed(), fingerprints);
         this.tombstones = new Tombstones(statements, rules.crossFeed());
         this.keySchemes = new FeedKeySchemes(statements, feedId, feedUrl, checkedAt);
     }

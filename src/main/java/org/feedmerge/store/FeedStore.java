@@ -6,8 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.feedmerge.dedup.StoryFingerprint;
 
 /** Feed rows, and the one transaction that records a poll. Thread-safe. */
 public final class FeedStore {
@@ -167,16 +172,44 @@ public final class FeedStore {
     public StoreCounts recordPoll(long feedId, PollRecord poll, List<NewEntry> entries) {
         Objects.requireNonNull(poll, "poll");
         List<NewEntry> batch = List.copyOf(entries);
+        Map<NewEntry, StoryFingerprint> fingerprints = fingerprintsOfNewEntries(feedId, batch);
         return database.write("Could not record poll of feed " + feedId, connection -> {
             String feedUrl = feedUrl(connection, feedId);
             StoreCounts counts;
-            try (EntryWriter writer = new EntryWriter(connection, feedId, feedUrl, poll.checkedAt(), rules)) {
+            try (EntryWriter writer = new EntryWriter(connection, feedId, feedUrl, poll.checkedAt(), rules,
+                    fingerprints)) {
                 counts = writer.write(batch);
             }
             writeOutcome(connection, feedId, poll);
             writeValidators(connection, feedId, poll);
             return counts;
         });
+    }
+
+    /**
+     * Story fingerprints of the entries whose key the feed has not stored yet, computed before the
+     * write transaction: fingerprinting is CPU work that need not hold the one write lock, and a
+     * cold start inserts every entry. Entries this misses (re-keyed, or a key found under another
+     * scheme) are fingerprinted inside the transaction as before.
+     */
+    private Map<NewEntry, StoryFingerprint> fingerprintsOfNewEntries(long feedId, List<NewEntry> batch) {
+        if (!rules.crossFeed() || batch.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> stored = database.read("Could not read entry keys of feed " + feedId, connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT entry_key FROM entries WHERE feed_id = ?")) {
+                query.setLong(1, feedId);
+                return new HashSet<>(RowMapper.list(query, row -> row.getString(1)));
+            }
+        });
+        Map<NewEntry, StoryFingerprint> fingerprints = new IdentityHashMap<>();
+        for (NewEntry entry : batch) {
+            if (!stored.contains(entry.key())) {
+                fingerprints.put(entry, StoryGrouper.of(entry));
+            }
+        }
+        return fingerprints;
     }
 
     private static String feedUrl(Connection connection, long feedId) throws SQLException {

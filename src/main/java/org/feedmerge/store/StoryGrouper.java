@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -59,6 +60,7 @@ final class StoryGrouper {
     static final String REMOVE_ANCHOR = "DELETE FROM story_anchors WHERE anchor = ? AND entry_id = ?";
 
     private final boolean crossFeed;
+    private final Map<NewEntry, StoryFingerprint> precomputed;
     private final Statements.Lazy storyByUrl;
     private final Statements.Lazy candidates;
     private final Statements.Lazy newStory;
@@ -71,7 +73,17 @@ final class StoryGrouper {
     private final Statements.Lazy removeAnchor;
 
     StoryGrouper(Statements statements, boolean crossFeed) throws SQLException {
+        this(statements, crossFeed, Map.of());
+    }
+
+    /**
+     * @param precomputed fingerprints computed before the write transaction (keyed by identity);
+     *                    entries missing from it are fingerprinted here
+     */
+    StoryGrouper(Statements statements, boolean crossFeed, Map<NewEntry, StoryFingerprint> precomputed)
+            throws SQLException {
         this.crossFeed = crossFeed;
+        this.precomputed = precomputed;
         this.storyByUrl = statements.lazy(STORY_BY_URL);
         this.candidates = statements.lazy(CANDIDATES);
         this.newStory = statements.lazy(NEW_STORY);
@@ -86,7 +98,15 @@ final class StoryGrouper {
 
     /** The fingerprint to store with a new or edited entry, or null when cross-feed dedup is off. */
     StoryFingerprint fingerprint(NewEntry entry) {
-        return crossFeed ? StoryFingerprint.of(entry.title(), entry.link(), entry.summary(), entry.content()) : null;
+        if (!crossFeed) {
+            return null;
+        }
+        StoryFingerprint ready = precomputed.get(entry);
+        return ready != null ? ready : of(entry);
+    }
+
+    static StoryFingerprint of(NewEntry entry) {
+        return StoryFingerprint.of(entry.title(), entry.link(), entry.summary(), entry.content());
     }
 
     /**
