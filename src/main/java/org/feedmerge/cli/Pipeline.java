@@ -90,7 +90,8 @@ final class Pipeline implements AutoCloseable {
 
     /**
      * Registers each configured feed (insert or update its row) and returns what to poll, retired
-     * feeds included (callers skip them; status shows them).
+     * feeds included (callers skip them; status shows them). Feeds stored earlier but no longer
+     * configured are unsubscribed: their entries leave the merged feed.
      */
     List<FeedSubscription> register(List<FeedConfig> configured, Duration defaultInterval) {
         List<FeedSubscription> subscriptions = new ArrayList<>(configured.size());
@@ -100,6 +101,8 @@ final class Pipeline implements AutoCloseable {
             feeds.configure(row.id(), feed.original(), position);
             subscriptions.add(new FeedSubscription(row.id(), feed.url(), feed.intervalOr(defaultInterval)));
         }
+        feeds.keepSubscribed(subscriptions.stream().map(FeedSubscription::feedId).toList());
+        publisher.invalidate();
         return subscriptions;
     }
 

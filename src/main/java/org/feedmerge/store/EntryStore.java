@@ -23,14 +23,17 @@ public final class EntryStore {
     /** The page of stories comes from an index walk of stories_newest that stops after {@code limit} rows. */
     static final String NEWEST = """
             WITH page AS (
-                SELECT id, public_id, sort_time, first_seen FROM stories
+                SELECT id, public_id, sort_time, first_seen FROM stories s
+                WHERE EXISTS (SELECT 1 FROM entries e JOIN feeds f ON f.id = e.feed_id
+                              WHERE e.story_id = s.id AND f.subscribed = 1)
                 ORDER BY sort_time DESC, first_seen DESC, id DESC
                 LIMIT ?)
             SELECT p.id AS story_id, p.public_id AS story_public_id, p.sort_time AS story_sort_time,
                    p.first_seen AS story_first_seen,
                    e.id, e.feed_id, f.url, f.configured_title, f.source_title, f.source_link, f.original, f.position,
                    e.guid, e.link, e.title, e.summary, e.content, e.author, e.published, e.updated_at, e.first_seen
-            FROM page p JOIN entries e ON e.story_id = p.id JOIN feeds f ON f.id = e.feed_id""";
+            FROM page p JOIN entries e ON e.story_id = p.id JOIN feeds f ON f.id = e.feed_id
+            WHERE f.subscribed = 1""";
 
     private record Story(long id, String publicId, long sortTime, long firstSeen) {
     }

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
@@ -116,6 +118,27 @@ public final class FeedStore {
             query.setString(1, url);
             return RowMapper.first(query, FEED_ROW).orElseThrow();
         }
+    }
+
+    /**
+     * Marks exactly these feeds as subscribed: the others (no longer in the config) keep their
+     * rows and entries, but their entries leave the merged feed until they are listed again.
+     */
+    public void keepSubscribed(Collection<Long> feedIds) {
+        database.write("Could not update subscribed feeds", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE feeds SET subscribed = 0");
+            }
+            try (PreparedStatement subscribe = connection.prepareStatement(
+                    "UPDATE feeds SET subscribed = 1 WHERE id = ?")) {
+                for (long id : feedIds) {
+                    subscribe.setLong(1, id);
+                    subscribe.addBatch();
+                }
+                subscribe.executeBatch();
+            }
+            return null;
+        });
     }
 
     public Optional<FeedRow> find(long feedId) {

@@ -135,8 +135,12 @@ final class Migrations {
             UPDATE entries SET story_id = id
             """));
 
-    private static final List<Migration> ALL =
-            List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS, V3_STORIES_TOMBSTONES_KEY_SCHEMES);
+    /** Feeds the config no longer lists stay stored (status, tombstones) but leave the merged feed. */
+    private static final Migration V4_FEED_SUBSCRIBED = new Migration(4, List.of(
+            "ALTER TABLE feeds ADD COLUMN subscribed INTEGER NOT NULL DEFAULT 1"));
+
+    private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS,
+            V3_STORIES_TOMBSTONES_KEY_SCHEMES, V4_FEED_SUBSCRIBED);
 
     private Migrations() {
     }

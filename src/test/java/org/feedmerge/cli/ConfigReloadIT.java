@@ -97,4 +97,16 @@ class ConfigReloadIT {
         assertThat(feedXml()).contains("A story").doesNotContain("B story");
         assertThat(server.hits("/b")).isZero();
     }
+
+    @Test
+    void removedFeedLeavesTheMergedFeed() throws Exception {
+        writeConfig("  - url: " + server.url("/a") + "\n  - url: " + server.url("/b"));
+        assertThat(new ConfigReloader(configFile, daemon).reload()).isTrue();
+        assertThat(awaitFeedContaining("B story")).contains("A story");
+        writeConfig("  - url: " + server.url("/b"));
+
+        assertThat(new ConfigReloader(configFile, daemon).reload()).isTrue();
+
+        assertThat(feedXml()).contains("B story").doesNotContain("A story");
+    }
 }
