@@ -1,5 +1,7 @@
 package org.feedmerge.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -8,8 +10,10 @@ import org.feedmerge.config.FeedmergeConfig;
 import org.feedmerge.poll.FeedSubscription;
 import org.feedmerge.poll.PollReport;
 import org.feedmerge.poll.PollRound;
+import org.feedmerge.publish.MergedFeedFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -22,11 +26,16 @@ final class PollCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Option(names = "--write-to", paramLabel = "FOLDER",
+            description = "Also write the merged feed as FOLDER/feed.xml and FOLDER/feed.atom (replaced atomically),"
+                    + " for serving with any web server when no daemon runs.")
+    Path writeTo;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
         if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
@@ -39,6 +48,9 @@ final class PollCommand implements Callable<Integer> {
             print(reports, registered.size() - active.size());
             // Cron mode has no daemon to run the daily cleanup: each pass does it (cheap when nothing is due).
             pipeline.runRetention();
+            if (writeTo != null) {
+                MergedFeedFiles.write(pipeline.publisher, writeTo);
+            }
             long answered = reports.stream().filter(PollReport::succeeded).count();
             long failed = reports.stream().filter(r -> !r.succeeded() && !r.postponed()).count();
             boolean everyFeedFailed = failed > 0 && answered == 0;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.io.StringWriter;
@@ -98,6 +101,23 @@ class CommandLineIT {
         try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
             assertThat(new EntryStore(database).newest(10)).hasSize(1);
         }
+    }
+
+    @Test
+    void oneShotPollWritesTheMergedFeedFilesWhenAsked() throws Exception {
+        Path site = dir.resolve("site");
+        try (FeedServer server = new FeedServer()) {
+            URI url = server.serve("/feed", Feeds.rss("One", "https://one.example/",
+                    new Item("a", "https://one.example/a", "A story", "text", Instant.parse("2026-01-01T00:00:00Z"))));
+            Path config = writeConfig("  - url: " + url);
+
+            assertThat(run("poll", "--config", config.toString(), "--write-to", site.toString())).isEqualTo(ExitCodes.OK);
+        }
+        SyndFeed rss = new SyndFeedInput().build(site.resolve("feed.xml").toFile());
+        SyndFeed atom = new SyndFeedInput().build(site.resolve("feed.atom").toFile());
+        assertThat(rss.getEntries()).extracting(SyndEntry::getTitle).containsExactly("A story");
+        assertThat(atom.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(atom.getEntries()).extracting(SyndEntry::getTitle).containsExactly("A story");
     }
 
     @Test
