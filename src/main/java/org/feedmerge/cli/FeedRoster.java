@@ -33,9 +33,6 @@ final class FeedRoster {
 
     /** What one {@link #apply} changed. */
     record Change(List<URI> added, List<URI> removed, List<URI> rescheduled) {
-        boolean isEmpty() {
-            return added.isEmpty() && removed.isEmpty() && rescheduled.isEmpty();
-        }
     }
 
     FeedRoster(Pipeline pipeline, PollScheduler scheduler, FirstPollPlanner planner, Clock clock) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One configured source feed.
@@ -24,10 +23,6 @@ public record FeedConfig(URI url, String title, Duration interval, List<String> 
     /** A feed not marked original. */
     public FeedConfig(URI url, String title, Duration interval, List<String> tags) {
         this(url, title, interval, tags, false);
-    }
-
-    public Optional<String> optionalTitle() {
-        return Optional.ofNullable(title);
     }
 
     /** The interval for this feed, falling back to {@code defaultInterval}. */
