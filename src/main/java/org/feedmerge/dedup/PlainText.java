@@ -56,21 +56,74 @@ public final class PlainText {
         return words;
     }
 
-    private static String fold(String text) {
+    /**
+     * Lower case, then each code point's compatibility decomposition (NFKD) without combining marks:
+     * "É" → "e", "ﬁ" → "fi". The same as normalising the whole string and deleting {@code \p{M}},
+     * since dropping every mark leaves nothing for NFKD's reordering of marks to act on; done per
+     * code point, with a table, because a regex over every text was a tenth of the poll's CPU.
+     */
+    static String fold(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        if (isAscii(lower)) {
-            return lower;
+        StringBuilder out = null;
+        for (int i = 0; i < lower.length(); ) {
+            int codePoint = lower.codePointAt(i);
+            int width = Character.charCount(codePoint);
+            String folded = codePoint < 0x80 ? null : Folding.of(codePoint);
+            if (folded != null && out == null) {
+                out = new StringBuilder(lower.length()).append(lower, 0, i);
+            }
+            if (out != null) {
+                if (folded != null) {
+                    out.append(folded);
+                } else {
+                    out.append(lower, i, i + width);
+                }
+            }
+            i += width;
         }
-        return Normalizer.normalize(lower, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        return out == null ? lower : out.toString();
     }
 
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 127) {
-                return false;
+    /** Per code point NFKD without marks, memoised for the Basic Multilingual Plane. Thread-safe. */
+    private static final class Folding {
+        /** Stands for "folds to itself" in the table. */
+        private static final String ITSELF = new String("");
+        /** Racy but safe: entries are immutable Strings, and a lost write only means computing one again. */
+        private static final String[] BMP = new String[0x10000];
+
+        /** What the code point folds to, or null when it folds to itself. */
+        static String of(int codePoint) {
+            if (codePoint >= BMP.length) {
+                return compute(codePoint);
             }
+            String known = BMP[codePoint];
+            if (known == null) {
+                String computed = compute(codePoint);
+                known = computed == null ? ITSELF : computed;
+                BMP[codePoint] = known;
+            }
+            return known == ITSELF ? null : known;
         }
-        return true;
+
+        private static String compute(int codePoint) {
+            String original = new String(Character.toChars(codePoint));
+            if (isMark(codePoint)) {
+                return "";
+            }
+            String decomposed = Normalizer.normalize(original, Normalizer.Form.NFKD);
+            if (decomposed.equals(original)) {
+                return null;
+            }
+            StringBuilder kept = new StringBuilder(decomposed.length());
+            decomposed.codePoints().filter(c -> !isMark(c)).forEach(kept::appendCodePoint);
+            return kept.toString();
+        }
+
+        private static boolean isMark(int codePoint) {
+            int type = Character.getType(codePoint);
+            return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
+        }
     }
 
     private static boolean isApostrophe(char c) {
@@ -106,7 +159,7 @@ public final class PlainText {
         String opening = html.substring(start + 1, Math.min(end, start + 8)).toLowerCase(Locale.ROOT);
         for (String raw : new String[] {"script", "style"}) {
             if (opening.startsWith(raw)) {
-                int close = html.toLowerCase(Locale.ROOT).indexOf("</" + raw, end);
+                int close = indexOfIgnoreCase(html, "</" + raw, end);
                 if (close < 0) {
                     return html.length();
                 }
@@ -117,21 +170,38 @@ public final class PlainText {
         return end + 1;
     }
 
+    private static int indexOfIgnoreCase(String text, String ascii, int from) {
+        for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
+            if (text.regionMatches(true, i, ascii, 0, ascii.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static String collapseWhitespace(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        char[] out = new char[text.length()];
+        int length = 0;
+        boolean changed = false;
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                pendingSpace = out.length() > 0;
-            } else {
-                if (pendingSpace) {
-                    out.append(' ');
-                    pendingSpace = false;
-                }
-                out.append(c);
+            if (c == ' ') {
+                pendingSpace = length > 0;
+                continue;
             }
+            if ((c < ' ' || c >= 0x80) && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                pendingSpace = length > 0;
+                changed = true;
+                continue;
+            }
+            if (pendingSpace) {
+                out[length++] = ' ';
+                pendingSpace = false;
+            }
+            out[length++] = c;
         }
-        return out.toString();
+        // Only a removed space changes the length; only another white space turned into ' ' keeps it.
+        return changed || length != text.length() ? new String(out, 0, length) : text;
     }
 }

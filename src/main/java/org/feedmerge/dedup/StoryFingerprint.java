@@ -59,8 +59,9 @@ public final class StoryFingerprint {
             body = PlainText.of(summaryHtml);
         }
         List<String> words = PlainText.words(body);
-        return new StoryFingerprint(CanonicalUrl.of(link), shingles(words, TEXT_WORDS), anchors(words),
-                TitleWords.of(title));
+        int[] hashes = shingleHashes(words.subList(0, Math.min(words.size(), TEXT_WORDS)));
+        return new StoryFingerprint(CanonicalUrl.of(link), sortedDistinct(hashes, hashes.length),
+                anchors(words, hashes), TitleWords.of(title));
     }
 
     /** Rebuilds what {@link StoryMatch} needs from what the store keeps: shingle bytes and title. */
@@ -126,20 +127,36 @@ public final class StoryFingerprint {
         return values;
     }
 
-    private static int[] anchors(List<String> words) {
-        List<String> sampled = words.subList(0, Math.min(words.size(), BODY_WORDS));
-        int[] hashes = shingleHashes(sampled);
-        boolean[] stopWordsOnly = stopWordsOnly(sampled);
-        int[] anchors = new int[hashes.length];
+    /** @param hashes the shingle hashes of the text's first words, in text order (at least BODY_WORDS of them) */
+    private static int[] anchors(List<String> words, int[] hashes) {
+        int sampled = Math.min(hashes.length, Math.max(0, Math.min(words.size(), BODY_WORDS) - SHINGLE_WORDS + 1));
+        boolean[] stopWord = new boolean[Math.min(words.size(), BODY_WORDS)];
+        for (int i = 0; i < stopWord.length; i++) {
+            stopWord[i] = StopWords.contains(words.get(i));
+        }
+        int[] anchors = new int[sampled];
         int count = 0;
-        for (int i = 0; i < hashes.length; i++) {
-            int modulus = modulusAt(i);
-            if (!stopWordsOnly[i] && Math.floorMod(hashes[i], modulus) == 0) {
+        for (int i = 0; i < sampled; i++) {
+            boolean stopWordsOnly = stopWord[i] && stopWord[i + 1] && stopWord[i + 2];
+            if (!stopWordsOnly && Math.floorMod(hashes[i], modulusAt(i)) == 0) {
                 anchors[count++] = hashes[i];
             }
         }
-        int[] distinct = Arrays.stream(anchors, 0, count).sorted().distinct().toArray();
+        int[] distinct = sortedDistinct(anchors, count);
         return distinct.length <= MAX_ANCHORS ? distinct : Arrays.copyOf(distinct, MAX_ANCHORS);
+    }
+
+    /** The first {@code count} values, sorted, without repeats (a new array). */
+    private static int[] sortedDistinct(int[] values, int count) {
+        int[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
     }
 
     private static int modulusAt(int word) {
@@ -149,11 +166,6 @@ public final class StoryFingerprint {
             }
         }
         throw new IllegalArgumentException("no anchors after word " + BODY_WORDS);
-    }
-
-    private static int[] shingles(List<String> words, int limit) {
-        return Arrays.stream(shingleHashes(words.subList(0, Math.min(words.size(), limit))))
-                .sorted().distinct().toArray();
     }
 
     /** One hash per shingle, in text order (index i: the shingle starting at word i). */
@@ -175,14 +187,5 @@ public final class StoryFingerprint {
             hashes[i] = (int) (h ^ (h >>> 32));
         }
         return hashes;
-    }
-
-    private static boolean[] stopWordsOnly(List<String> words) {
-        boolean[] result = new boolean[Math.max(0, words.size() - SHINGLE_WORDS + 1)];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = StopWords.contains(words.get(i)) && StopWords.contains(words.get(i + 1))
-                    && StopWords.contains(words.get(i + 2));
-        }
-        return result;
     }
 }

@@ -30,6 +30,40 @@ final class Transaction {
         }
     }
 
+    /**
+     * Runs the work inside the open transaction under a savepoint: released when it returns,
+     * rolled back (only the work's own changes) when it throws.
+     */
+    static <T> T savepoint(Connection connection, SqlWork<T> work) throws SQLException {
+        execute(connection, "SAVEPOINT work");
+        try {
+            T result = work.run(connection);
+            execute(connection, "RELEASE work");
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                execute(connection, "ROLLBACK TO work");
+                execute(connection, "RELEASE work");
+            } catch (SQLException rollbackFailure) {
+                rollbackFailure.addSuppressed(e);
+                throw new RollbackFailed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A savepoint could not be rolled back: the work's changes may still be in the transaction, so
+     * the whole transaction must be rolled back, not committed.
+     */
+    static final class RollbackFailed extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        RollbackFailed(SQLException cause) {
+            super("could not roll back to a savepoint: " + cause.getMessage(), cause);
+        }
+    }
+
     private static void rollback(Connection connection, Throwable failure) {
         try {
             execute(connection, "ROLLBACK");

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The one entry point the {@code bench} Maven profile runs: {@code BenchMain <name> [options]},
- * name one of poll, process, serve, store, scale, jmh, all. {@code scale} runs the poll benchmark at
+ * name one of poll, process, serve, store, ingest, scale, jmh, all. {@code scale} runs the poll benchmark at
  * 10,000 feeds in a child JVM limited to {@code -Xmx256m}, with repeated changed cycles; {@code jmh}
  * runs {@link HotPathsBenchmark} (or the JMH arguments given); {@code all} runs every benchmark but
  * JMH in turn, each in its own JVM.
@@ -17,7 +17,7 @@ public final class BenchMain {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            throw new IllegalArgumentException("usage: BenchMain poll|process|serve|store|scale|jmh|all [--option value ...]");
+            throw new IllegalArgumentException("usage: BenchMain poll|process|serve|store|ingest|scale|jmh|all [--option value ...]");
         }
         String[] options = Arrays.copyOfRange(argv, 1, argv.length);
         switch (argv[0]) {
@@ -25,6 +25,7 @@ public final class BenchMain {
             case "process" -> ProcessBench.main(options);
             case "serve" -> ServeBench.main(options);
             case "store" -> StoreBench.main(options);
+            case "ingest" -> IngestBench.main(options);
             case "scale" -> System.exit(child(List.of("-Xmx256m"), PollBench.class, scaleOptions(options)));
             case "jmh" -> org.openjdk.jmh.Main.main(options.length > 0 ? options : new String[] {"HotPathsBenchmark"});
             case "all" -> System.exit(all(options));

@@ -9,6 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,5 +112,75 @@ class DatabaseTest {
                 .isInstanceOf(StoreException.class).hasMessageContaining("feed " + feedId);
         assertThatThrownBy(feeds::all).isInstanceOf(StoreException.class);
         assertThatThrownBy(() -> entries.newest(10)).isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void writesQueuedMeanwhileShareOneTransactionAndAFailureUndoesOnlyItsOwnWork() throws Exception {
+        try (Database database = Database.open(dir.resolve("db.sqlite"))) {
+            CountDownLatch firstIsRunning = new CountDownLatch(1);
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            AtomicReference<Thread> ranSecond = new AtomicReference<>();
+            ExecutorService callers = Executors.newFixedThreadPool(3);
+            try {
+                Future<Integer> first = callers.submit(() -> database.write("first", connection -> {
+                    firstIsRunning.countDown();
+                    await(releaseFirst);
+                    return insertFeed(connection, "https://a.test/first");
+                }));
+                await(firstIsRunning);
+                Future<Integer> failing = callers.submit(() -> database.write("failing write", connection -> {
+                    insertFeed(connection, "https://a.test/undone");
+                    throw new java.sql.SQLException("boom");
+                }));
+                Thread[] secondCaller = new Thread[1];
+                Future<Integer> second = callers.submit(() -> {
+                    secondCaller[0] = Thread.currentThread();
+                    return database.write("second", connection -> {
+                        ranSecond.set(Thread.currentThread());
+                        return insertFeed(connection, "https://a.test/second");
+                    });
+                });
+                waitUntilTwoCallersWait(database);
+                releaseFirst.countDown();
+
+                assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+                assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+                assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
+                        .cause().hasMessage("failing write: boom");
+                assertThat(ranSecond.get()).as("run by the thread that committed the group, not its caller")
+                        .isNotSameAs(secondCaller[0]);
+            } finally {
+                callers.shutdownNow();
+            }
+            assertThat(new FeedStore(database).all()).extracting(feed -> feed.url().toString())
+                    .containsExactlyInAnyOrder("https://a.test/first", "https://a.test/second");
+        }
+    }
+
+    private static int insertFeed(java.sql.Connection connection, String url) throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO feeds (url) VALUES (?)")) {
+            insert.setString(1, url);
+            return insert.executeUpdate();
+        }
+    }
+
+    private static void await(CountDownLatch latch) throws java.sql.SQLException {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new java.sql.SQLException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.sql.SQLException(e);
+        }
+    }
+
+    /** Both later callers have queued their work and wait for the write lock (bounded wait). */
+    private static void waitUntilTwoCallersWait(Database database) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (database.queuedWrites() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(database.queuedWrites()).isEqualTo(2);
     }
 }

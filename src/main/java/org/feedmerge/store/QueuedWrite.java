@@ -1,0 +1,75 @@
+package org.feedmerge.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One caller's write work waiting for a shared transaction ({@link Database#write}): run by
+ * whichever thread commits the batch it is in, in a savepoint of its own, so that its failure
+ * undoes only its own changes. Its outcome is read by the thread that queued it.
+ */
+final class QueuedWrite<T> {
+    private final String what;
+    private final SqlWork<T> work;
+    private final Thread owner = Thread.currentThread();
+    private Thread runner;
+    private T result;
+    private StoreException failure;
+    private volatile boolean done;
+
+    QueuedWrite(String what, SqlWork<T> work) {
+        this.what = what;
+        this.work = work;
+    }
+
+    String what() {
+        return what;
+    }
+
+    /**
+     * Runs the work in a savepoint of the open transaction; a failure is kept, not thrown, unless
+     * its changes could not be undone (then the whole transaction must roll back).
+     */
+    void runIn(Connection connection) throws Transaction.RollbackFailed {
+        runner = Thread.currentThread();
+        try {
+            result = Transaction.savepoint(connection, work);
+        } catch (Transaction.RollbackFailed e) {
+            fail(Database.wrap(what, e));
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            fail(Database.wrap(what, e));
+        }
+    }
+
+    /** Whether the work ran and failed (its savepoint was rolled back). */
+    boolean failed() {
+        return failure != null;
+    }
+
+    void fail(StoreException cause) {
+        result = null;
+        failure = cause;
+    }
+
+    /** Publishes the outcome to the owner (after the batch committed or failed as a whole). */
+    void finish() {
+        done = true;
+    }
+
+    boolean isDone() {
+        return done;
+    }
+
+    /** The work's result, or its failure thrown in the owner's thread. */
+    T result() {
+        if (failure == null) {
+            return result;
+        }
+        if (runner == null || runner == owner) {
+            throw failure;
+        }
+        // Thrown anew so the owner's stack shows who asked; the committing thread's is the cause's.
+        throw new StoreException(failure.getMessage(), failure);
+    }
+}
