@@ -74,6 +74,7 @@ public final class Database implements AutoCloseable {
             tuneWriter(writer);
             enableIncrementalVacuumIfNew(writer);
             Migrations.apply(writer);
+            AnchorBuffer.open(writer);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 readers.add(openReader(absolute));
@@ -284,6 +285,12 @@ public final class Database implements AutoCloseable {
             List<Connection> all = new ArrayList<>(readers);
             all.add(writer);
             StoreException failure = new StoreException("Could not close database " + file, null);
+            try {
+                AnchorBuffer.close(writer);
+            } catch (SQLException e) {
+                // Not lost: the next open indexes these entries again from their stored anchors.
+                failure.addSuppressed(e);
+            }
             closeAll(all, failure);
             if (failure.getSuppressed().length > 0) {
                 throw failure;

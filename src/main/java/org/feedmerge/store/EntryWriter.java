@@ -72,6 +72,7 @@ final class EntryWriter implements AutoCloseable {
     private final String feedUrl;
     private final long checkedAt;
     private final StoryRules rules;
+    private final Connection connection;
     private final Statements statements;
     private final Statements.Lazy findByKey;
     private final Statements.Lazy findByUrl;
@@ -103,6 +104,7 @@ final class EntryWriter implements AutoCloseable {
         this.feedUrl = feedUrl;
         this.checkedAt = checkedAt.toEpochMilli();
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.connection = connection;
         this.statements = new Statements(connection);
         this.findByKey = statements.lazy(FIND_BY_KEY);
         this.findByUrl = statements.lazy(FIND_BY_URL);
@@ -135,6 +137,9 @@ final class EntryWriter implements AutoCloseable {
             counts[writeOne(entry, entry.keys().forScheme(scheme)).ordinal()]++;
         }
         keySchemes.afterPoll(guidChanges, matchedByKey, keys);
+        if (rules.crossFeed()) {
+            AnchorBuffer.flushIfFull(connection);
+        }
         return new StoreCounts(counts[Outcome.ADDED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()]);
     }
@@ -269,8 +274,7 @@ final class EntryWriter implements AutoCloseable {
         update.setBytes(12, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
         update.setLong(13, stored.id());
         update.executeUpdate();
-        stories.unindex(stored.id(), stored.anchors());
-        stories.index(stored.id(), feedId, published, fingerprint);
+        stories.reindex(stored.id(), stored.anchors(), feedId, published, fingerprint);
         stories.edited(stored.storyId(), checkedAt, rules.updatedMovesToTop());
     }
 

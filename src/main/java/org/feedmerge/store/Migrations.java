@@ -139,8 +139,17 @@ final class Migrations {
     private static final Migration V4_FEED_SUBSCRIBED = new Migration(4, List.of(
             "ALTER TABLE feeds ADD COLUMN subscribed INTEGER NOT NULL DEFAULT 1"));
 
+    /**
+     * New entries' anchors are buffered in memory and indexed in batches ({@link AnchorBuffer});
+     * this one-row table says up to which entry id they all are in story_anchors. Entries stored
+     * before this version were indexed one by one, so all of them are.
+     */
+    private static final Migration V5_ANCHOR_INDEX_MARK = new Migration(5, List.of("""
+            CREATE TABLE anchor_index (indexed_through INTEGER NOT NULL)""", """
+            INSERT INTO anchor_index (indexed_through) SELECT coalesce(max(id), 0) FROM entries"""));
+
     private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS,
-            V3_STORIES_TOMBSTONES_KEY_SCHEMES, V4_FEED_SUBSCRIBED);
+            V3_STORIES_TOMBSTONES_KEY_SCHEMES, V4_FEED_SUBSCRIBED, V5_ANCHOR_INDEX_MARK);
 
     private Migrations() {
     }

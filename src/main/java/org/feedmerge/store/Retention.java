@@ -117,6 +117,7 @@ public final class Retention {
             PreparedStatement bury = statements.prepare(Tombstones.BURY);
             PreparedStatement entry = statements.prepare(ENTRY);
             PreparedStatement removeAnchor = statements.prepare(StoryGrouper.REMOVE_ANCHOR);
+            PreparedStatement unbufferAnchor = statements.prepare(AnchorBuffer.UNBUFFER);
             PreparedStatement deleteEntry = statements.prepare(DELETE_ENTRY);
             PreparedStatement deleteStory = statements.prepare(DELETE_EMPTY_STORY);
             for (long id : ids) {
@@ -128,7 +129,7 @@ public final class Retention {
                 try (ResultSet row = entry.executeQuery()) {
                     row.next();
                     storyId = row.getLong("story_id");
-                    StoryGrouper.removeAnchors(removeAnchor, id, row.getBytes("anchors"));
+                    StoryGrouper.removeAnchors(removeAnchor, unbufferAnchor, id, row.getBytes("anchors"));
                 }
                 deleteEntry.setLong(1, id);
                 deleteEntry.executeUpdate();

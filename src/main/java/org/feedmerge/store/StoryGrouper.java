@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -35,19 +36,22 @@ final class StoryGrouper {
             WHERE canonical_url = ? AND feed_id <> ? AND story_id IS NOT NULL""";
     /**
      * Entries of other feeds, published within the window, sharing the most anchors with the new
-     * entry: a true copy shares most of its anchors, an unrelated story on the same topic one or two
+     * entry (in the index or still in the {@link AnchorBuffer}): a true copy shares most of its anchors, an unrelated story on the same topic one or two
      * (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared anchors are the ones
      * worth verifying, however long a common anchor's posting list grows. The index rows carry the
      * feed and date, so the filtering never reads the (wide) entry rows.
      */
     private static final String CANDIDATES = """
             SELECT e.story_id, e.canonical_url, e.shingles, e.title
-            FROM (SELECT entry_id, count(*) AS shared FROM story_anchors
-                  WHERE anchor IN (%s) AND feed_id <> ? AND published BETWEEN ? AND ?
+            FROM (SELECT entry_id, count(*) AS shared
+                  FROM (SELECT entry_id FROM story_anchors
+                        WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4
+                        UNION ALL
+                        SELECT entry_id FROM temp.pending_anchors
+                        WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4)
                   GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
             JOIN entries e ON e.id = c.entry_id
-            WHERE e.story_id IS NOT NULL""".formatted(
-            "?,".repeat(StoryFingerprint.MAX_ANCHORS - 1) + "?", MAX_CANDIDATES);
+            WHERE e.story_id IS NOT NULL""".formatted(MAX_CANDIDATES);
     private static final String NEW_STORY = "INSERT INTO stories (public_id, sort_time, first_seen) VALUES (?, ?, ?)";
     private static final String JOIN_STORY = "UPDATE stories SET sort_time = min(sort_time, ?) WHERE id = ?";
     private static final String MERGE_ORDER = """
@@ -55,9 +59,12 @@ final class StoryGrouper {
     private static final String MOVE_COPIES = "UPDATE entries SET story_id = ? WHERE story_id = ?";
     private static final String DELETE_STORY = "DELETE FROM stories WHERE id = ?";
     private static final String MOVE_TO_TOP = "UPDATE stories SET sort_time = max(sort_time, ?) WHERE id = ?";
+    /** Anchors travel as one JSON array parameter ({@link #anchorList}): one statement per entry, not per anchor. */
     private static final String ADD_ANCHOR = """
-            INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published) VALUES (?, ?, ?, ?)""";
-    static final String REMOVE_ANCHOR = "DELETE FROM story_anchors WHERE anchor = ? AND entry_id = ?";
+            INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published)
+            SELECT value, ?, ?, ? FROM json_each(?)""";
+    static final String REMOVE_ANCHOR =
+            "DELETE FROM story_anchors WHERE anchor IN (SELECT value FROM json_each(?)) AND entry_id = ?";
 
     private final boolean crossFeed;
     private final Map<NewEntry, StoryFingerprint> precomputed;
@@ -70,7 +77,9 @@ final class StoryGrouper {
     private final Statements.Lazy moveCopies;
     private final Statements.Lazy deleteStory;
     private final Statements.Lazy addAnchor;
+    private final Statements.Lazy bufferAnchor;
     private final Statements.Lazy removeAnchor;
+    private final Statements.Lazy unbufferAnchor;
 
     StoryGrouper(Statements statements, boolean crossFeed) throws SQLException {
         this(statements, crossFeed, Map.of());
@@ -93,7 +102,9 @@ final class StoryGrouper {
         this.moveCopies = statements.lazy(MOVE_COPIES);
         this.deleteStory = statements.lazy(DELETE_STORY);
         this.addAnchor = statements.lazy(ADD_ANCHOR);
+        this.bufferAnchor = statements.lazy(AnchorBuffer.BUFFER);
         this.removeAnchor = statements.lazy(REMOVE_ANCHOR);
+        this.unbufferAnchor = statements.lazy(AnchorBuffer.UNBUFFER);
     }
 
     /** The fingerprint to store with a new or edited entry, or null when cross-feed dedup is off. */
@@ -175,14 +186,10 @@ final class StoryGrouper {
     private Set<Long> nearDuplicates(long feedId, StoryFingerprint fingerprint, int[] anchors, long published)
             throws SQLException {
         PreparedStatement query = candidates.get();
-        for (int i = 0; i < StoryFingerprint.MAX_ANCHORS; i++) {
-            // Fewer anchors than parameters: repeating one changes nothing in an IN list.
-            query.setInt(i + 1, anchors[Math.min(i, anchors.length - 1)]);
-        }
-        int next = StoryFingerprint.MAX_ANCHORS + 1;
-        query.setLong(next, feedId);
-        query.setLong(next + 1, published - WINDOW.toMillis());
-        query.setLong(next + 2, published + WINDOW.toMillis());
+        query.setString(1, anchorList(anchors));
+        query.setLong(2, feedId);
+        query.setLong(3, published - WINDOW.toMillis());
+        query.setLong(4, published + WINDOW.toMillis());
         Set<Long> stories = new HashSet<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
@@ -196,24 +203,40 @@ final class StoryGrouper {
         return stories;
     }
 
-    /** Adds the entry's anchors to the index. */
+    /** Adds a new entry's anchors to the index, through the {@link AnchorBuffer}. */
     void index(long entryId, long feedId, long published, StoryFingerprint fingerprint) throws SQLException {
-        if (fingerprint == null) {
-            return;
-        }
-        PreparedStatement add = addAnchor.get();
-        for (int anchor : fingerprint.anchors()) {
-            add.setInt(1, anchor);
-            add.setLong(2, entryId);
-            add.setLong(3, feedId);
-            add.setLong(4, published);
-            add.executeUpdate();
-        }
+        addAnchors(bufferAnchor.get(), entryId, feedId, published, fingerprint);
     }
 
-    /** Removes the entry's stored anchors from the index (before an edit replaces them). */
-    void unindex(long entryId, byte[] storedAnchors) throws SQLException {
-        removeAnchors(removeAnchor.get(), entryId, storedAnchors);
+    /**
+     * Replaces an edited entry's anchors: the stored ones leave the index and the buffer, the new
+     * ones go straight into the index (the buffer's durability mark only covers new entries).
+     */
+    void reindex(long entryId, byte[] storedAnchors, long feedId, long published, StoryFingerprint fingerprint)
+            throws SQLException {
+        removeAnchors(removeAnchor.get(), unbufferAnchor.get(), entryId, storedAnchors);
+        addAnchors(addAnchor.get(), entryId, feedId, published, fingerprint);
+    }
+
+    private static void addAnchors(PreparedStatement add, long entryId, long feedId, long published,
+            StoryFingerprint fingerprint) throws SQLException {
+        if (fingerprint == null || fingerprint.anchors().length == 0) {
+            return;
+        }
+        add.setLong(1, entryId);
+        add.setLong(2, feedId);
+        add.setLong(3, published);
+        add.setString(4, anchorList(fingerprint.anchors()));
+        add.executeUpdate();
+    }
+
+    /** Anchors as a JSON array, for json_each: "[-12,907,...]". */
+    static String anchorList(int[] anchors) {
+        StringBuilder list = new StringBuilder(anchors.length * 12).append('[');
+        for (int i = 0; i < anchors.length; i++) {
+            list.append(i == 0 ? "" : ",").append(anchors[i]);
+        }
+        return list.append(']').toString();
     }
 
     /** With {@code output.updated-moves-to-top}, a substantive edit puts the story at the edit's time. */
@@ -225,12 +248,20 @@ final class StoryGrouper {
         }
     }
 
-    /** Deletes an entry's index rows by primary key, from its stored anchors: no entry_id index needed. */
-    static void removeAnchors(PreparedStatement removeAnchor, long entryId, byte[] storedAnchors) throws SQLException {
-        for (int anchor : StoryFingerprint.fromBytes(storedAnchors)) {
-            removeAnchor.setInt(1, anchor);
-            removeAnchor.setLong(2, entryId);
-            removeAnchor.executeUpdate();
+    /**
+     * Deletes an entry's index rows by primary key, from its stored anchors (no entry_id index
+     * needed), wherever they are: the index or the buffer.
+     */
+    static void removeAnchors(PreparedStatement removeAnchor, PreparedStatement unbufferAnchor, long entryId,
+            byte[] storedAnchors) throws SQLException {
+        int[] anchors = StoryFingerprint.fromBytes(storedAnchors);
+        if (anchors.length == 0) {
+            return;
+        }
+        for (PreparedStatement remove : List.of(removeAnchor, unbufferAnchor)) {
+            remove.setString(1, anchorList(anchors));
+            remove.setLong(2, entryId);
+            remove.executeUpdate();
         }
     }
 }

@@ -1,0 +1,115 @@
+package org.feedmerge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.feedmerge.store.Documents.identified;
+import static org.feedmerge.store.Documents.item;
+import static org.feedmerge.store.Polls.T0;
+import static org.feedmerge.store.Polls.at;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * New entries' anchors wait in the write connection's buffer and reach story_anchors in batches:
+ * a copy is found wherever its original's anchors are, and anchors buffered by a process that
+ * stopped without flushing are indexed again when the database is next opened.
+ */
+class AnchorBufferTest {
+
+    private static final String TEXT = "<p>The city council voted on Tuesday to close the old harbour bridge for two"
+            + " years of repairs, after engineers found cracks in three of its steel supports during a routine"
+            + " inspection last month.</p><p>Ferries will run every ten minutes while the work goes on.</p>";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCopyIsFoundWhileTheOriginalsAnchorsAreBufferedAndAfterTheyWereFlushed() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            FeedStore feeds = new FeedStore(database);
+            long a = feed(feeds, "a");
+            long b = feed(feeds, "b");
+            long c = feed(feeds, "c");
+            poll(feeds, a, T0, "a-1", "https://a.test/bridge", at(-60));
+            assertThat(rows(database, "temp.pending_anchors")).as("buffered").isPositive();
+            assertThat(rows(database, "story_anchors")).isZero();
+            poll(feeds, b, at(1), "b-1", "https://b.test/other-url", at(-50));
+            assertThat(new EntryStore(database).newest(10)).as("matched through the buffer").hasSize(1);
+
+            database.write("flush", connection -> {
+                AnchorBuffer.flush(connection);
+                return null;
+            });
+            assertThat(rows(database, "temp.pending_anchors")).isZero();
+            assertThat(rows(database, "story_anchors")).as("moved").isPositive();
+            poll(feeds, c, at(2), "c-1", "https://c.test/yet-another-url", at(-40));
+            assertThat(new EntryStore(database).newest(10)).as("matched through the index").hasSize(1)
+                    .first().satisfies(story -> assertThat(story.otherSources()).hasSize(2));
+        }
+    }
+
+    @Test
+    void closingFlushesTheBufferAndMarksEveryEntryIndexed() {
+        Path file = dir.resolve("feedmerge.db");
+        long anchors;
+        try (Database database = Database.open(file)) {
+            FeedStore feeds = new FeedStore(database);
+            poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
+            anchors = rows(database, "temp.pending_anchors");
+        }
+        try (Database database = Database.open(file)) {
+            assertThat(anchors).isPositive();
+            assertThat(rows(database, "story_anchors")).isEqualTo(anchors);
+            assertThat(longValue(database, "SELECT indexed_through FROM anchor_index"))
+                    .isEqualTo(longValue(database, "SELECT max(id) FROM entries"));
+        }
+    }
+
+    @Test
+    void anchorsAProcessLeftBufferedAreIndexedWhenTheDatabaseIsOpenedAgain() {
+        Path file = dir.resolve("feedmerge.db");
+        Database stopped = Database.open(file);
+        try {
+            FeedStore feeds = new FeedStore(stopped);
+            poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
+            feed(feeds, "b");
+            // This process never flushes (as if killed): another one opens the same file.
+            try (Database next = Database.open(file)) {
+                assertThat(rows(next, "story_anchors")).as("indexed again from entries.anchors").isPositive();
+                FeedStore nextFeeds = new FeedStore(next);
+                long b = nextFeeds.register(URI.create("https://b.test/feed"), "b").id();
+                poll(nextFeeds, b, at(1), "b-1", "https://b.test/other-url", at(-50));
+                assertThat(new EntryStore(next).newest(10)).hasSize(1);
+            }
+        } finally {
+            stopped.close();
+        }
+    }
+
+    private static long feed(FeedStore feeds, String name) {
+        return feeds.register(URI.create("https://" + name + ".test/feed"), name).id();
+    }
+
+    private static void poll(FeedStore feeds, long feedId, Instant at, String guid, String link, Instant published) {
+        feeds.recordPoll(feedId, Polls.ok(at), identified(item(guid, link, "Harbour bridge to close", TEXT, published)));
+    }
+
+    /** Rows of a table as the write connection sees it (the buffer is the write connection's own). */
+    private static long rows(Database database, String table) {
+        return longValue(database, "SELECT count(*) FROM " + table);
+    }
+
+    private static long longValue(Database database, String sql) {
+        return database.write("count", connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+}
