@@ -6,6 +6,7 @@ import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jdom2.Document;
@@ -65,7 +66,13 @@ public final class FeedParser {
         }
         RomeCompatibility.adapt(root);
         PublisherHints hints = PublisherHintsReader.readAndDetach(root);
-        WireFeed wireFeed = readWithRome(document);
+        List<Element> dates = RomeDates.hide(root);
+        WireFeed wireFeed;
+        try {
+            wireFeed = readWithRome(document);
+        } finally {
+            RomeDates.restore(dates);
+        }
         return toParsedFeed(wireFeed, root, feedUrl, hints);
     }
 
