@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final Queue<QueuedWrite<?>> queuedWrites = new ConcurrentLinkedQueue<>();
     private final Connection writer;
+    private final StatementCache writerStatements;
     private final List<Connection> readers;
     private final BlockingQueue<Connection> idleReaders;
     private volatile boolean closed;
@@ -59,6 +60,7 @@ public final class Database implements AutoCloseable {
     private Database(Path file, Connection writer, List<Connection> readers) {
         this.file = file;
         this.writer = writer;
+        this.writerStatements = new StatementCache(writer);
         this.readers = List.copyOf(readers);
         this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
     }
@@ -197,7 +199,7 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            Transaction.run(writer, connection -> {
+            Transaction.run(writerStatements.connection(), connection -> {
                 for (QueuedWrite<?> queued : group) {
                     queued.runIn(connection);
                 }
@@ -289,6 +291,11 @@ public final class Database implements AutoCloseable {
                 AnchorBuffer.close(writer);
             } catch (SQLException e) {
                 // Not lost: the next open indexes these entries again from their stored anchors.
+                failure.addSuppressed(e);
+            }
+            try {
+                writerStatements.closeAll();
+            } catch (SQLException e) {
                 failure.addSuppressed(e);
             }
             closeAll(all, failure);
