@@ -2,7 +2,7 @@ package org.feedmerge.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
 
 /**
  * Explicit transactions on an auto-commit connection. {@code BEGIN IMMEDIATE} takes SQLite's write
@@ -72,9 +72,10 @@ final class Transaction {
         }
     }
 
+    /** Prepared, not plain, so that the write connection's {@link StatementCache} reuses it. */
     private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 }
