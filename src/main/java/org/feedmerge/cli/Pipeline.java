@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.feedmerge.config.FeedConfig;
 import org.feedmerge.config.FeedmergeConfig;
 import org.feedmerge.config.FetchConfig;
@@ -94,12 +96,14 @@ final class Pipeline implements AutoCloseable {
      * configured are unsubscribed: their entries leave the merged feed.
      */
     List<FeedSubscription> register(List<FeedConfig> configured, Duration defaultInterval) {
+        List<FeedRow> rows = feeds.registerAll(configured.stream()
+                .map(feed -> new FeedStore.Registration(feed.url(), feed.title(), fingerprint(feed), feed.original()))
+                .toList());
         List<FeedSubscription> subscriptions = new ArrayList<>(configured.size());
         for (int position = 0; position < configured.size(); position++) {
             FeedConfig feed = configured.get(position);
-            FeedRow row = feeds.register(feed.url(), feed.title(), fingerprint(feed));
-            feeds.configure(row.id(), feed.original(), position);
-            subscriptions.add(new FeedSubscription(row.id(), feed.url(), feed.intervalOr(defaultInterval)));
+            subscriptions.add(new FeedSubscription(rows.get(position).id(), feed.url(),
+                    feed.intervalOr(defaultInterval)));
         }
         feeds.keepSubscribed(subscriptions.stream().map(FeedSubscription::feedId).toList());
         publisher.invalidate();
@@ -108,7 +112,9 @@ final class Pipeline implements AutoCloseable {
 
     /** The feeds that are not retired. */
     List<FeedSubscription> active(List<FeedSubscription> registered) {
-        return registered.stream().filter(s -> !feeds.find(s.feedId()).map(FeedRow::retired).orElse(false)).toList();
+        Set<Long> retired = feeds.all().stream().filter(FeedRow::retired).map(FeedRow::id)
+                .collect(Collectors.toSet());
+        return registered.stream().filter(s -> !retired.contains(s.feedId())).toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.IdentityHashMap;
@@ -73,22 +74,50 @@ public final class FeedStore {
      */
     public FeedRow register(URI url, String configuredTitle, String configFingerprint) {
         Objects.requireNonNull(url, "url");
-        return database.write("Could not register feed " + url, connection -> {
-            String stored = storedFingerprint(connection, url.toString());
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO feeds (url, configured_title, config_fingerprint) VALUES (?, ?, ?)
-                    ON CONFLICT (url) DO UPDATE SET configured_title = excluded.configured_title,
-                        config_fingerprint = COALESCE(excluded.config_fingerprint, config_fingerprint)""")) {
-                upsert.setString(1, url.toString());
-                upsert.setString(2, configuredTitle);
-                upsert.setString(3, configFingerprint);
-                upsert.executeUpdate();
+        return database.write("Could not register feed " + url,
+                connection -> registerIn(connection, url, configuredTitle, configFingerprint));
+    }
+
+    /** One configured feed, for {@link #registerAll}. */
+    public record Registration(URI url, String configuredTitle, String configFingerprint, boolean original) {
+        public Registration {
+            Objects.requireNonNull(url, "url");
+        }
+    }
+
+    /**
+     * {@link #register} and {@link #configure} for every configured feed, in config order (the
+     * position is the index), in one transaction: start-up with thousands of feeds commits once.
+     */
+    public List<FeedRow> registerAll(List<Registration> feeds) {
+        return database.write("Could not register " + feeds.size() + " feeds", connection -> {
+            List<FeedRow> rows = new ArrayList<>(feeds.size());
+            for (int position = 0; position < feeds.size(); position++) {
+                Registration feed = feeds.get(position);
+                FeedRow row = registerIn(connection, feed.url(), feed.configuredTitle(), feed.configFingerprint());
+                configureIn(connection, row.id(), feed.original(), position);
+                rows.add(row);
             }
-            if (stored != null && configFingerprint != null && !stored.equals(configFingerprint)) {
-                forgetWhatWasLearned(connection, url.toString());
-            }
-            return findByUrl(connection, url.toString());
+            return rows;
         });
+    }
+
+    private static FeedRow registerIn(Connection connection, URI url, String configuredTitle, String configFingerprint)
+            throws SQLException {
+        String stored = storedFingerprint(connection, url.toString());
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO feeds (url, configured_title, config_fingerprint) VALUES (?, ?, ?)
+                ON CONFLICT (url) DO UPDATE SET configured_title = excluded.configured_title,
+                    config_fingerprint = COALESCE(excluded.config_fingerprint, config_fingerprint)""")) {
+            upsert.setString(1, url.toString());
+            upsert.setString(2, configuredTitle);
+            upsert.setString(3, configFingerprint);
+            upsert.executeUpdate();
+        }
+        if (stored != null && configFingerprint != null && !stored.equals(configFingerprint)) {
+            forgetWhatWasLearned(connection, url.toString());
+        }
+        return findByUrl(connection, url.toString());
     }
 
     private static String storedFingerprint(Connection connection, String url) throws SQLException {
@@ -169,14 +198,20 @@ public final class FeedStore {
      */
     public void configure(long feedId, boolean original, int position) {
         database.write("Could not configure feed " + feedId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE feeds SET original = ?, position = ? WHERE id = ?")) {
-                update.setBoolean(1, original);
-                update.setInt(2, position);
-                update.setLong(3, feedId);
-                return update.executeUpdate();
-            }
+            configureIn(connection, feedId, original, position);
+            return null;
         });
+    }
+
+    private static void configureIn(Connection connection, long feedId, boolean original, int position)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE feeds SET original = ?, position = ? WHERE id = ?")) {
+            update.setBoolean(1, original);
+            update.setInt(2, position);
+            update.setLong(3, feedId);
+            update.executeUpdate();
+        }
     }
 
     /**

@@ -54,6 +54,28 @@ class FeedStoreTest {
     }
 
     @Test
+    void registerAllRegistersAndConfiguresEveryFeedInConfigOrder() {
+        URI other = URI.create("https://other.test/rss");
+        List<FeedRow> rows = feeds.registerAll(List.of(
+                new FeedStore.Registration(other, "Other", "fp-other", true),
+                new FeedStore.Registration(URL, "Renamed", "fp", false)));
+
+        assertThat(rows).extracting(FeedRow::url).containsExactly(other, URL);
+        assertThat(rows.get(1).id()).as("already registered: same row").isEqualTo(feedId);
+        assertThat(rows.get(1).configuredTitle()).isEqualTo("Renamed");
+        long otherId = rows.get(0).id();
+        String stored = database.read("test", connection -> {
+            try (java.sql.Statement statement = connection.createStatement();
+                    java.sql.ResultSet row = statement.executeQuery(
+                            "SELECT original, position FROM feeds WHERE id = " + otherId)) {
+                row.next();
+                return row.getBoolean(1) + "@" + row.getInt(2);
+            }
+        });
+        assertThat(stored).as("original@position").isEqualTo("true@0");
+    }
+
+    @Test
     void registerInsertsOnceAndUpdatesTheConfiguredTitle() {
         FeedRow again = feeds.register(URL, "Renamed");
         FeedRow other = feeds.register(URI.create("https://other.test/rss"), null);
