@@ -51,6 +51,13 @@ final class AnchorBuffer {
             SELECT id, feed_id, published, anchors FROM entries
             WHERE id > (SELECT indexed_through FROM anchor_index) AND anchors IS NOT NULL ORDER BY id""";
 
+    /**
+     * Rows buffered since the last flush, as counted by {@link #flushIfFull}: approximate (a rolled
+     * back poll's rows stay counted, a rolled back flush is not undone), which only moves the
+     * next flush a little. Guarded by the database's write lock.
+     */
+    private long buffered;
+
     private AnchorBuffer() {
     }
 
@@ -58,12 +65,13 @@ final class AnchorBuffer {
      * Sets up the write connection's buffer and indexes what an earlier process left buffered.
      * Called once, right after migrations.
      */
-    static void open(Connection writer) throws SQLException {
+    static AnchorBuffer open(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
             statement.execute(CREATE);
             try (ResultSet unindexed = statement.executeQuery(UNINDEXED + " LIMIT 1")) {
                 if (!unindexed.next()) {
-                    return; // the usual case: no write transaction, so opening never waits for another writer
+                    // The usual case: no write transaction, so opening never waits for another writer.
+                    return new AnchorBuffer();
                 }
             }
         }
@@ -83,6 +91,7 @@ final class AnchorBuffer {
             flush(connection);
             return null;
         });
+        return new AnchorBuffer();
     }
 
     /** Outside a transaction, before the write connection closes: flushes what is buffered, if anything. */
@@ -98,12 +107,16 @@ final class AnchorBuffer {
         });
     }
 
-    /** Inside a write transaction: moves the buffer into story_anchors once it holds FLUSH_ROWS rows. */
-    static void flushIfFull(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet count = statement.executeQuery(COUNT)) {
-            if (count.next() && count.getLong(1) >= FLUSH_ROWS) {
-                flush(connection);
-            }
+    /**
+     * Inside a write transaction, after a poll buffered {@code added} rows: moves the buffer into
+     * story_anchors once it holds about FLUSH_ROWS rows (counted here: a count(*) of the buffer
+     * after every poll scanned it whole).
+     */
+    void flushIfFull(Connection connection, long added) throws SQLException {
+        buffered += added;
+        if (buffered >= FLUSH_ROWS) {
+            flush(connection);
+            buffered = 0;
         }
     }
 

@@ -53,14 +53,16 @@ public final class Database implements AutoCloseable {
     private final Queue<QueuedWrite<?>> queuedWrites = new ConcurrentLinkedQueue<>();
     private final Connection writer;
     private final StatementCache writerStatements;
+    private final AnchorBuffer anchorBuffer;
     private final List<Connection> readers;
     private final BlockingQueue<Connection> idleReaders;
     private volatile boolean closed;
 
-    private Database(Path file, Connection writer, List<Connection> readers) {
+    private Database(Path file, Connection writer, AnchorBuffer anchorBuffer, List<Connection> readers) {
         this.file = file;
         this.writer = writer;
         this.writerStatements = new StatementCache(writer);
+        this.anchorBuffer = anchorBuffer;
         this.readers = List.copyOf(readers);
         this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
     }
@@ -76,13 +78,13 @@ public final class Database implements AutoCloseable {
             tuneWriter(writer);
             enableIncrementalVacuumIfNew(writer);
             Migrations.apply(writer);
-            AnchorBuffer.open(writer);
+            AnchorBuffer anchorBuffer = AnchorBuffer.open(writer);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 readers.add(openReader(absolute));
                 opened.add(readers.get(i));
             }
-            return new Database(absolute, writer, readers);
+            return new Database(absolute, writer, anchorBuffer, readers);
         } catch (SQLException | IOException e) {
             StoreException failure = new StoreException("Could not open database " + absolute + ": " + e.getMessage(), e);
             closeAll(opened, failure);
@@ -233,6 +235,11 @@ public final class Database implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** The write connection's buffer of new entries' anchors; use only inside {@link #write}. */
+    AnchorBuffer anchorBuffer() {
+        return anchorBuffer;
     }
 
     /** The database file (absolute). */

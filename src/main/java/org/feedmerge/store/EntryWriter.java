@@ -87,19 +87,20 @@ final class EntryWriter implements AutoCloseable {
     private final FeedKeySchemes keySchemes;
     private final Set<Long> claimed = new HashSet<>();
     private Set<String> documentKeys = Set.of();
+    private final AnchorBuffer anchorBuffer;
+    private long bufferedAnchors;
     private int guidChanges;
     private int matchedByKey;
 
-    /** Prepares the statements; the caller closes the writer (try-with-resources). */
-    EntryWriter(Connection connection, long feedId, String feedUrl, Instant checkedAt, StoryRules rules)
-            throws SQLException {
-        this(connection, feedId, feedUrl, checkedAt, rules, Map.of());
-    }
-
-    /** @param fingerprints story fingerprints computed before the transaction, by entry identity */
-    EntryWriter(Connection connection, long feedId, String feedUrl, Instant checkedAt, StoryRules rules,
-            Map<NewEntry, StoryFingerprint> fingerprints)
-            throws SQLException {
+    /**
+     * Prepares the statements; the caller closes the writer (try-with-resources).
+     *
+     * @param anchorBuffer the database's ({@link Database#anchorBuffer()})
+     * @param fingerprints story fingerprints computed before the transaction, by entry identity
+     */
+    EntryWriter(Connection connection, AnchorBuffer anchorBuffer, long feedId, String feedUrl, Instant checkedAt,
+            StoryRules rules, Map<NewEntry, StoryFingerprint> fingerprints) throws SQLException {
+        this.anchorBuffer = anchorBuffer;
         this.feedId = feedId;
         this.feedUrl = feedUrl;
         this.checkedAt = checkedAt.toEpochMilli();
@@ -138,7 +139,7 @@ final class EntryWriter implements AutoCloseable {
         }
         keySchemes.afterPoll(guidChanges, matchedByKey, keys);
         if (rules.crossFeed()) {
-            AnchorBuffer.flushIfFull(connection);
+            anchorBuffer.flushIfFull(connection, bufferedAnchors);
         }
         return new StoreCounts(counts[Outcome.ADDED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()]);
@@ -256,7 +257,7 @@ final class EntryWriter implements AutoCloseable {
         insert.executeUpdate();
         try (ResultSet id = insert.getGeneratedKeys()) {
             id.next();
-            stories.index(id.getLong(1), feedId, published, fingerprint);
+            bufferedAnchors += stories.index(id.getLong(1), feedId, published, fingerprint);
         }
     }
 

@@ -234,8 +234,8 @@ public final class FeedStore {
         return database.write("Could not record poll of feed " + feedId, connection -> {
             String feedUrl = feedUrl(connection, feedId);
             StoreCounts counts;
-            try (EntryWriter writer = new EntryWriter(connection, feedId, feedUrl, poll.checkedAt(), rules,
-                    fingerprints)) {
+            try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), feedId, feedUrl,
+                    poll.checkedAt(), rules, fingerprints)) {
                 counts = writer.write(batch);
             }
             writeOutcome(connection, feedId, poll);

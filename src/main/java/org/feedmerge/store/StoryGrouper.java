@@ -203,9 +203,9 @@ final class StoryGrouper {
         return stories;
     }
 
-    /** Adds a new entry's anchors to the index, through the {@link AnchorBuffer}. */
-    void index(long entryId, long feedId, long published, StoryFingerprint fingerprint) throws SQLException {
-        addAnchors(bufferAnchor.get(), entryId, feedId, published, fingerprint);
+    /** Adds a new entry's anchors to the index, through the {@link AnchorBuffer}; returns how many. */
+    int index(long entryId, long feedId, long published, StoryFingerprint fingerprint) throws SQLException {
+        return addAnchors(bufferAnchor.get(), entryId, feedId, published, fingerprint);
     }
 
     /**
@@ -218,16 +218,16 @@ final class StoryGrouper {
         addAnchors(addAnchor.get(), entryId, feedId, published, fingerprint);
     }
 
-    private static void addAnchors(PreparedStatement add, long entryId, long feedId, long published,
+    private static int addAnchors(PreparedStatement add, long entryId, long feedId, long published,
             StoryFingerprint fingerprint) throws SQLException {
         if (fingerprint == null || fingerprint.anchors().length == 0) {
-            return;
+            return 0;
         }
         add.setLong(1, entryId);
         add.setLong(2, feedId);
         add.setLong(3, published);
         add.setString(4, anchorList(fingerprint.anchors()));
-        add.executeUpdate();
+        return add.executeUpdate();
     }
 
     /** Anchors as a JSON array, for json_each: "[-12,907,...]". */
