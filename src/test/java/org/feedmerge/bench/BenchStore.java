@@ -28,7 +28,7 @@ final class BenchStore {
     /** Registers farm feed {@code index} and records one 200 poll carrying {@code items} of its items from {@code first}. */
     StoreCounts record(int index, int first, int items) {
         FeedProfile profile = FeedProfile.of(seed, index);
-        long id = feeds.register(URI.create("https://site" + index + ".example/feed"), null).id();
+        long id = feeds.register(url(index), null).id();
         List<NewEntry> entries = new ArrayList<>(items);
         for (int number = first + items - 1; number >= first; number--) {
             entries.add(entry(FarmItem.of(seed, profile, number)));
@@ -36,6 +36,11 @@ final class BenchStore {
         Instant now = Instant.now();
         return feeds.recordPoll(id, new PollRecord(now, PollStatus.OK, 200, null, "\"v1\"", null,
                 now.plus(Duration.ofMinutes(30)), "Site " + index, "https://site" + index + ".example/"), entries);
+    }
+
+    /** Where farm feed {@code index} is registered (never fetched: its next poll is 30 minutes out). */
+    static URI url(int index) {
+        return URI.create("https://site" + index + ".example/feed");
     }
 
     static NewEntry entry(FarmItem item) {

@@ -47,14 +47,22 @@ public final class ServeBench {
         report.machine("serve benchmark: " + connections + " keep-alive connections, " + seconds + " s per run");
         Path dir = out.resolve("serve");
         Path database = dir.resolve("feedmerge.db");
-        fill(database, args.integer("feeds", 20));
-        Path config = BenchConfigFile.write(dir, database, List.of(), 1, 0);
+        int feeds = args.integer("feeds", 20);
+        fill(database, feeds);
+        // The filled feeds must be in the config: feeds it does not list leave the merged feed.
+        List<URI> subscribed = java.util.stream.IntStream.range(0, feeds).mapToObj(BenchStore::url).toList();
+        Path config = BenchConfigFile.write(dir, database, subscribed, 1, 0);
         try (Daemon daemon = Daemon.start(new ConfigLoader().load(config), Clock.systemUTC())) {
             InetSocketAddress address = daemon.address();
             URI feed = URI.create("http://127.0.0.1:" + address.getPort() + "/feed.xml");
             HttpResponse<byte[]> first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(feed).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             String etag = first.headers().firstValue("ETag").orElseThrow();
+            int items = new String(first.body(), java.nio.charset.StandardCharsets.UTF_8).split("<item>", -1).length - 1;
+            if (items < Math.min(100, feeds * 30)) {
+                // An earlier version served an empty feed for a while without anyone noticing.
+                throw new IllegalStateException("the merged feed has " + items + " items, not 100: nothing to measure");
+            }
             report.line("merged feed: %d bytes, ETag %s; load average %s", first.body().length, etag,
                     ProcessProbe.loadAverage());
             List<Scenario> scenarios = List.of(new Scenario("full 200", new String[0]),
