@@ -12,6 +12,8 @@ import java.util.List;
  * JMH in turn, each in its own JVM.
  */
 public final class BenchMain {
+    private static final List<String> DAEMON_HEAP = List.of("-Xmx256m");
+
     private BenchMain() {
     }
 
@@ -23,7 +25,9 @@ public final class BenchMain {
         switch (argv[0]) {
             case "poll" -> PollBench.main(options);
             case "process" -> ProcessBench.main(options);
-            case "serve" -> ServeBench.main(options);
+            // The server runs with the daemon unit's heap (systemd/feedmerge.service): young-GC pauses
+            // set the tail latency, and they depend on the heap's size.
+            case "serve" -> System.exit(child(DAEMON_HEAP, ServeBench.class, Arrays.asList(options)));
             case "store" -> StoreBench.main(options);
             case "ingest" -> IngestBench.main(options);
             case "scale" -> System.exit(child(List.of("-Xmx256m"), PollBench.class, scaleOptions(options)));
@@ -42,9 +46,10 @@ public final class BenchMain {
 
     private static int all(String[] options) throws Exception {
         int failed = 0;
-        for (Class<?> bench : List.of(PollBench.class, ProcessBench.class, ServeBench.class, StoreBench.class)) {
+        for (Class<?> bench : List.of(PollBench.class, ProcessBench.class, StoreBench.class)) {
             failed += child(List.of(), bench, Arrays.asList(options)) == 0 ? 0 : 1;
         }
+        failed += child(DAEMON_HEAP, ServeBench.class, Arrays.asList(options)) == 0 ? 0 : 1;
         failed += child(List.of("-Xmx256m"), PollBench.class, scaleOptions(options)) == 0 ? 0 : 1;
         return failed == 0 ? 0 : 1;
     }

@@ -84,7 +84,7 @@ final class IngestBench {
                 runs, offWall, offCpu, items / offWall, onWall, onCpu, items / onWall, onWall / offWall, onCpu / offCpu);
     }
 
-    private static List<List<NewEntry>> prepare(List<ParseBaseline.Doc> docs) throws Exception {
+    static List<List<NewEntry>> prepare(List<ParseBaseline.Doc> docs) throws Exception {
         FeedParser parser = new FeedParser();
         EntryIdentity identity = new EntryIdentity();
         List<List<NewEntry>> prepared = new ArrayList<>(docs.size());
@@ -95,7 +95,7 @@ final class IngestBench {
         return prepared;
     }
 
-    private static Pass ingest(Mode mode, List<ParseBaseline.Doc> docs, List<List<NewEntry>> prepared, int threads,
+    static Pass ingest(Mode mode, List<ParseBaseline.Doc> docs, List<List<NewEntry>> prepared, int threads,
             Path out) throws Exception {
         Path file = out.resolve("ingest.db");
         for (String suffix : List.of("", "-wal", "-shm")) {

@@ -5,9 +5,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,11 +17,8 @@ import org.feedmerge.dedup.IdentifiedEntry;
 import org.feedmerge.parse.FeedParser;
 import org.feedmerge.parse.ParsedEntry;
 import org.feedmerge.parse.ParsedFeed;
-import org.feedmerge.store.Database;
 import org.feedmerge.store.FeedStore;
 import org.feedmerge.store.NewEntry;
-import org.feedmerge.store.PollRecord;
-import org.feedmerge.store.PollStatus;
 
 /**
  * The same farm bytes parsed without the daemon around them, one task per document on a fixed
@@ -85,50 +80,11 @@ final class ParseBaseline {
         }
     }
 
-    /** Records every document's entries as a 200 poll, one transaction per feed, like the cold cycle. */
+    /** Records every document's entries as a 200 poll into a fresh database, like the cold cycle ({@link IngestBench}). */
     private static Pass store(List<Doc> docs, int threads, Path scratch) throws Exception {
-        FeedParser parser = new FeedParser();
-        EntryIdentity identity = new EntryIdentity();
-        List<List<NewEntry>> prepared = new ArrayList<>(docs.size());
-        for (Doc doc : docs) {
-            prepared.add(identity.identify(parser.parse(doc.body(), doc.contentType(), doc.url()).entries()).stream()
-                    .map(ParseBaseline::toNewEntry).toList());
-        }
-        Path file = scratch.resolve("store-only.db");
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            Files.deleteIfExists(Path.of(file + suffix));
-        }
-        AtomicLong entries = new AtomicLong();
-        try (Database database = Database.open(file)) {
-            FeedStore feeds = new FeedStore(database);
-            List<Long> ids = new ArrayList<>(docs.size());
-            for (Doc doc : docs) {
-                ids.add(feeds.register(doc.url(), null).id());
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                long cpu = ProcessProbe.processCpuNanos();
-                long start = System.nanoTime();
-                List<Future<?>> futures = new ArrayList<>(docs.size());
-                for (int i = 0; i < docs.size(); i++) {
-                    int feed = i;
-                    futures.add(pool.submit(() -> {
-                        Instant now = Instant.now();
-                        PollRecord poll = new PollRecord(now, PollStatus.OK, 200, null, "\"e\"", null,
-                                now.plusSeconds(1800), "title", null);
-                        entries.addAndGet(feeds.recordPoll(ids.get(feed), poll, prepared.get(feed)).added());
-                        return null;
-                    }));
-                }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
-                return new Pass(Stage.STORE_ONLY, (System.nanoTime() - start) / 1e9, entries.get(),
-                        (ProcessProbe.processCpuNanos() - cpu) / 1e9);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        IngestBench.Pass pass = IngestBench.ingest(IngestBench.Mode.DEDUP_ON, docs, IngestBench.prepare(docs), threads,
+                scratch);
+        return new Pass(Stage.STORE_ONLY, pass.wallSeconds(), pass.added(), pass.cpuSeconds());
     }
 
     /** As FeedPoller maps an identified entry. */

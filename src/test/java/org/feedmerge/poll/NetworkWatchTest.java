@@ -45,6 +45,18 @@ class NetworkWatchTest {
     }
 
     @Test
+    void aBusyMinuteKeepsOnlyTheLatestPollsAndStillTellsAnOutage() {
+        for (int i = 0; i < 3 * NetworkWatch.MAX_SAMPLES; i++) {
+            watch.record("host" + i + ".example", false);
+        }
+        assertThat(watch.samples()).isEqualTo(NetworkWatch.MAX_SAMPLES);
+        for (int i = 0; i < NetworkWatch.MAX_SAMPLES; i++) {
+            watch.record("gone" + i % 5 + ".example", true);
+        }
+        assertThat(watch.isDown()).as("the window now holds only failures").isTrue();
+    }
+
+    @Test
     void fourFailuresAreStillTheFeedsFault() {
         assertThat(failures(4)).isFalse();
         assertThat(watch.isDown()).isFalse();
