@@ -19,9 +19,11 @@ import org.feedmerge.dedup.StoryFingerprint;
  *
  * <p>Durability: the buffer is not; {@code anchor_index.indexed_through} says up to which entry id
  * every entry's anchors are in {@code story_anchors}. Every entry stores its own anchors
- * ({@code entries.anchors}), so when the database is opened the anchors of entries after that
- * id (buffered when the process stopped without flushing) are indexed again from there. Anchors of
- * an edited entry go straight to {@code story_anchors}, so the mark covers them too.
+ * ({@code entries.anchors}), so a process's first write transaction indexes again, from there, the
+ * anchors of entries after that id (buffered when an earlier process stopped without flushing);
+ * opening the database to read never writes. Anchors of an edited entry go straight to
+ * {@code story_anchors}, so the mark covers them too; deleting entries lowers the mark to the
+ * newest remaining id, since SQLite reuses the ids above it.
  */
 final class AnchorBuffer {
 
@@ -47,6 +49,8 @@ final class AnchorBuffer {
             INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published)
             SELECT anchor, entry_id, feed_id, published FROM temp.pending_anchors ORDER BY anchor, entry_id""";
     private static final String MARK = "UPDATE anchor_index SET indexed_through = (SELECT coalesce(max(id), 0) FROM entries)";
+    private static final String LOWER_MARK = """
+            UPDATE anchor_index SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) FROM entries))""";
     private static final String UNINDEXED = """
             SELECT id, feed_id, published, anchors FROM entries
             WHERE id > (SELECT indexed_through FROM anchor_index) AND anchors IS NOT NULL ORDER BY id""";
@@ -57,41 +61,48 @@ final class AnchorBuffer {
      * next flush a little. Guarded by the database's write lock.
      */
     private long buffered;
+    private boolean recovered;
 
     private AnchorBuffer() {
     }
 
-    /**
-     * Sets up the write connection's buffer and indexes what an earlier process left buffered.
-     * Called once, right after migrations.
-     */
+    /** Sets up the write connection's (empty) buffer. Writes nothing to the database. */
     static AnchorBuffer open(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
             statement.execute(CREATE);
-            try (ResultSet unindexed = statement.executeQuery(UNINDEXED + " LIMIT 1")) {
-                if (!unindexed.next()) {
-                    // The usual case: no write transaction, so opening never waits for another writer.
-                    return new AnchorBuffer();
+        }
+        return new AnchorBuffer();
+    }
+
+    /**
+     * Inside this process's first write transaction: indexes what an earlier process left
+     * buffered (entries after the mark), so that opening the database for reading (feedmerge
+     * status) never writes. Idempotent; a rolled back attempt is repeated by the next write.
+     */
+    void recoverOnce(Connection connection) throws SQLException {
+        if (recovered) {
+            return;
+        }
+        try (Statements statements = new Statements(connection)) {
+            PreparedStatement add = statements.prepare(StoryGrouper.ADD_ANCHOR);
+            try (ResultSet rows = statements.prepare(UNINDEXED).executeQuery()) {
+                while (rows.next()) {
+                    add.setLong(1, rows.getLong("id"));
+                    add.setLong(2, rows.getLong("feed_id"));
+                    add.setLong(3, rows.getLong("published"));
+                    add.setString(4, StoryGrouper.anchorList(StoryFingerprint.fromBytes(rows.getBytes("anchors"))));
+                    add.executeUpdate();
                 }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate(MARK); // first in the first write: nothing of ours is buffered yet
             }
         }
-        Transaction.run(writer, connection -> {
-            try (Statements statements = new Statements(connection)) {
-                PreparedStatement add = statements.prepare(BUFFER);
-                try (ResultSet rows = statements.prepare(UNINDEXED).executeQuery()) {
-                    while (rows.next()) {
-                        add.setLong(1, rows.getLong("id"));
-                        add.setLong(2, rows.getLong("feed_id"));
-                        add.setLong(3, rows.getLong("published"));
-                        add.setString(4, StoryGrouper.anchorList(StoryFingerprint.fromBytes(rows.getBytes("anchors"))));
-                        add.executeUpdate();
-                    }
-                }
-            }
-            flush(connection);
-            return null;
-        });
-        return new AnchorBuffer();
+    }
+
+    /** After the transaction that ran {@link #recoverOnce} committed. */
+    void recovered() {
+        recovered = true;
     }
 
     /** Outside a transaction, before the write connection closes: flushes what is buffered, if anything. */
@@ -107,16 +118,31 @@ final class AnchorBuffer {
         });
     }
 
+    /** A poll buffered {@code rows} anchor rows (counted for {@link #flushIfFull}). */
+    void added(long rows) {
+        buffered += rows;
+    }
+
     /**
-     * Inside a write transaction, after a poll buffered {@code added} rows: moves the buffer into
-     * story_anchors once it holds about FLUSH_ROWS rows (counted here: a count(*) of the buffer
-     * after every poll scanned it whole).
+     * Inside a write transaction, outside any savepoint (a savepoint would keep a copy of every
+     * index page the move touches): moves the buffer into story_anchors once it holds about
+     * FLUSH_ROWS rows.
      */
-    void flushIfFull(Connection connection, long added) throws SQLException {
-        buffered += added;
+    void flushIfFull(Connection connection) throws SQLException {
         if (buffered >= FLUSH_ROWS) {
             flush(connection);
             buffered = 0;
+        }
+    }
+
+    /**
+     * Inside the transaction that deleted entries: entry ids are reused once the newest entry is
+     * deleted (INTEGER PRIMARY KEY without AUTOINCREMENT), so the mark must not stay above the
+     * newest id, or a reused id's buffered anchors would count as indexed after a crash.
+     */
+    static void afterDeletes(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(LOWER_MARK);
         }
     }
 

@@ -169,6 +169,10 @@ public final class Database implements AutoCloseable {
      * committed; if the commit itself fails, every piece of work in it fails.
      */
     <T> T write(String what, SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            // Nested in write or maintain work: never drag other callers' queued work into it.
+            return writeNested(what, work);
+        }
         QueuedWrite<T> mine = new QueuedWrite<>(what, work);
         queuedWrites.add(mine);
         writeLock.lock();
@@ -182,43 +186,56 @@ public final class Database implements AutoCloseable {
         return mine.result();
     }
 
+    private <T> T writeNested(String what, SqlWork<T> work) {
+        try {
+            ensureOpen(what);
+            return Transaction.run(writerStatements.connection(), work);
+        } catch (SQLException | RuntimeException e) {
+            throw wrap(what, e);
+        }
+    }
+
     /** How many callers' work waits for the next commit (for tests and status). */
     int queuedWrites() {
         return queuedWrites.size();
     }
 
-    /** Under the write lock: runs up to MAX_GROUP queued pieces of work in one transaction. */
+    /**
+     * Under the write lock: runs up to MAX_GROUP queued pieces of work in one transaction. Never
+     * throws: every piece it took is finished, with its result or its failure, whatever happens
+     * (an Error in one piece rolls back the whole group and reaches that piece's owner).
+     */
     private void commitQueued() {
         List<QueuedWrite<?>> group = new ArrayList<>();
         for (QueuedWrite<?> next; group.size() < MAX_GROUP && (next = queuedWrites.poll()) != null; ) {
             group.add(next);
         }
-        if (closed) {
-            for (QueuedWrite<?> queued : group) {
-                queued.fail(new StoreException(queued.what() + ": database " + file + " is closed", null));
-                queued.finish();
-            }
-            return;
-        }
         try {
+            if (closed) {
+                for (QueuedWrite<?> queued : group) {
+                    queued.fail(new StoreException(queued.what() + ": database " + file + " is closed", null));
+                }
+                return;
+            }
             Transaction.run(writerStatements.connection(), connection -> {
+                anchorBuffer.recoverOnce(connection);
                 for (QueuedWrite<?> queued : group) {
                     queued.runIn(connection);
                 }
+                anchorBuffer.flushIfFull(connection);
                 return null;
             });
-        } catch (SQLException | RuntimeException | Error e) {
+            anchorBuffer.recovered();
+        } catch (Throwable e) {
             for (QueuedWrite<?> queued : group) {
                 if (!queued.failed()) {
-                    queued.fail(wrap(queued.what(), e));
+                    queued.fail(new StoreException(queued.what()
+                            + ": rolled back with the other writes of its transaction: " + e.getMessage(), e));
                 }
             }
-            if (e instanceof Error error) {
-                group.forEach(QueuedWrite::finish);
-                throw error;
-            }
+        } finally {
+            group.forEach(QueuedWrite::finish);
         }
-        group.forEach(QueuedWrite::finish);
     }
 
     /**

@@ -72,7 +72,6 @@ final class EntryWriter implements AutoCloseable {
     private final String feedUrl;
     private final long checkedAt;
     private final StoryRules rules;
-    private final Connection connection;
     private final Statements statements;
     private final Statements.Lazy findByKey;
     private final Statements.Lazy findByUrl;
@@ -105,7 +104,6 @@ final class EntryWriter implements AutoCloseable {
         this.feedUrl = feedUrl;
         this.checkedAt = checkedAt.toEpochMilli();
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.connection = connection;
         this.statements = new Statements(connection);
         this.findByKey = statements.lazy(FIND_BY_KEY);
         this.findByUrl = statements.lazy(FIND_BY_URL);
@@ -138,9 +136,7 @@ final class EntryWriter implements AutoCloseable {
             counts[writeOne(entry, entry.keys().forScheme(scheme)).ordinal()]++;
         }
         keySchemes.afterPoll(guidChanges, matchedByKey, keys);
-        if (rules.crossFeed()) {
-            anchorBuffer.flushIfFull(connection, bufferedAnchors);
-        }
+        anchorBuffer.added(bufferedAnchors);
         return new StoreCounts(counts[Outcome.ADDED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()]);
     }

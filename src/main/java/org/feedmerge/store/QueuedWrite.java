@@ -15,6 +15,7 @@ final class QueuedWrite<T> {
     private Thread runner;
     private T result;
     private StoreException failure;
+    private Error error;
     private volatile boolean done;
 
     QueuedWrite(String what, SqlWork<T> work) {
@@ -28,7 +29,8 @@ final class QueuedWrite<T> {
 
     /**
      * Runs the work in a savepoint of the open transaction; a failure is kept, not thrown, unless
-     * its changes could not be undone (then the whole transaction must roll back).
+     * the whole transaction must roll back: its changes could not be undone, or it is an Error
+     * (kept too, for the owner).
      */
     void runIn(Connection connection) throws Transaction.RollbackFailed {
         runner = Thread.currentThread();
@@ -39,6 +41,10 @@ final class QueuedWrite<T> {
             throw e;
         } catch (SQLException | RuntimeException e) {
             fail(Database.wrap(what, e));
+        } catch (Error e) {
+            error = e;
+            fail(Database.wrap(what, e));
+            throw e;
         }
     }
 
@@ -61,8 +67,11 @@ final class QueuedWrite<T> {
         return done;
     }
 
-    /** The work's result, or its failure thrown in the owner's thread. */
+    /** The work's result, or its failure thrown in the owner's thread (its own Error as such). */
     T result() {
+        if (error != null) {
+            throw error;
+        }
         if (failure == null) {
             return result;
         }

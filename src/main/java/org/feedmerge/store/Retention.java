@@ -137,6 +137,7 @@ public final class Retention {
                 deleteStory.setLong(2, storyId);
                 deleteStory.executeUpdate();
             }
+            AnchorBuffer.afterDeletes(connection);
         }
         return ids.size();
     }

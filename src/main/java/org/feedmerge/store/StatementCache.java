@@ -60,13 +60,14 @@ final class StatementCache {
         lent.add(sql);
         PreparedStatement target = real;
         boolean[] returned = {false};
+        ResultSet[] lastResults = {null};
         return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     boolean noArguments = method.getParameterCount() == 0;
                     if (method.getName().equals("close") && noArguments) {
                         if (!returned[0]) {
                             returned[0] = true;
-                            giveBack(sql, target);
+                            giveBack(sql, target, lastResults[0]);
                         }
                         return null;
                     }
@@ -76,17 +77,21 @@ final class StatementCache {
                     if (returned[0]) {
                         throw new SQLException("statement is closed");
                     }
-                    return forward(target, method, args);
+                    Object value = forward(target, method, args);
+                    if (value instanceof ResultSet results) {
+                        lastResults[0] = results;
+                    }
+                    return value;
                 });
     }
 
-    /** Resets a lent statement (open results closed, parameters cleared) for its next user. */
-    private void giveBack(String sql, PreparedStatement statement) throws SQLException {
+    /** Resets a lent statement (results it gave closed, batch and parameters cleared) for its next user. */
+    private void giveBack(String sql, PreparedStatement statement, ResultSet lastResults) throws SQLException {
         try {
-            ResultSet open = statement.getResultSet();
-            if (open != null) {
-                open.close();
+            if (lastResults != null && !lastResults.isClosed()) {
+                lastResults.close();
             }
+            statement.clearBatch();
             statement.clearParameters();
         } finally {
             lent.remove(sql);

@@ -36,7 +36,7 @@ final class StoryGrouper {
             WHERE canonical_url = ? AND feed_id <> ? AND story_id IS NOT NULL""";
     /**
      * Entries of other feeds, published within the window, sharing the most anchors with the new
-     * entry (in the index or still in the {@link AnchorBuffer}): a true copy shares most of its anchors, an unrelated story on the same topic one or two
+     * entry (in the index or still in the {@link AnchorBuffer}; UNION, so a row in both counts once): a true copy shares most of its anchors, an unrelated story on the same topic one or two
      * (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared anchors are the ones
      * worth verifying, however long a common anchor's posting list grows. The index rows carry the
      * feed and date, so the filtering never reads the (wide) entry rows.
@@ -44,10 +44,10 @@ final class StoryGrouper {
     private static final String CANDIDATES = """
             SELECT e.story_id, e.canonical_url, e.shingles, e.title
             FROM (SELECT entry_id, count(*) AS shared
-                  FROM (SELECT entry_id FROM story_anchors
+                  FROM (SELECT anchor, entry_id FROM story_anchors
                         WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4
-                        UNION ALL
-                        SELECT entry_id FROM temp.pending_anchors
+                        UNION
+                        SELECT anchor, entry_id FROM temp.pending_anchors
                         WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4)
                   GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
             JOIN entries e ON e.id = c.entry_id
@@ -60,7 +60,7 @@ final class StoryGrouper {
     private static final String DELETE_STORY = "DELETE FROM stories WHERE id = ?";
     private static final String MOVE_TO_TOP = "UPDATE stories SET sort_time = max(sort_time, ?) WHERE id = ?";
     /** Anchors travel as one JSON array parameter ({@link #anchorList}): one statement per entry, not per anchor. */
-    private static final String ADD_ANCHOR = """
+    static final String ADD_ANCHOR = """
             INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published)
             SELECT value, ?, ?, ? FROM json_each(?)""";
     static final String REMOVE_ANCHOR =
@@ -203,7 +203,7 @@ final class StoryGrouper {
         return stories;
     }
 
-    /** Adds a new entry's anchors to the index, through the {@link AnchorBuffer}; returns how many. */
+    /** Adds a new entry's anchors to the index, through the {@link AnchorBuffer}; returns how many rows. */
     int index(long entryId, long feedId, long published, StoryFingerprint fingerprint) throws SQLException {
         return addAnchors(bufferAnchor.get(), entryId, feedId, published, fingerprint);
     }

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import org.feedmerge.config.RetentionConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +73,7 @@ class AnchorBufferTest {
     }
 
     @Test
-    void anchorsAProcessLeftBufferedAreIndexedWhenTheDatabaseIsOpenedAgain() {
+    void anchorsAProcessLeftBufferedAreIndexedByTheNextProcessesFirstWriteNotByOpening() {
         Path file = dir.resolve("feedmerge.db");
         Database stopped = Database.open(file);
         try {
@@ -80,15 +82,46 @@ class AnchorBufferTest {
             feed(feeds, "b");
             // This process never flushes (as if killed): another one opens the same file.
             try (Database next = Database.open(file)) {
-                assertThat(rows(next, "story_anchors")).as("indexed again from entries.anchors").isPositive();
+                assertThat(committed(next, "SELECT count(*) FROM story_anchors")).as("opening writes nothing").isZero();
                 FeedStore nextFeeds = new FeedStore(next);
                 long b = nextFeeds.register(URI.create("https://b.test/feed"), "b").id();
+                assertThat(committed(next, "SELECT count(*) FROM story_anchors")).as("indexed by the first write")
+                        .isPositive();
                 poll(nextFeeds, b, at(1), "b-1", "https://b.test/other-url", at(-50));
                 assertThat(new EntryStore(next).newest(10)).hasSize(1);
             }
         } finally {
             stopped.close();
         }
+    }
+
+    @Test
+    void deletingTheNewestEntryLowersTheMarkSoAReusedIdIsIndexedAfterACrash() {
+        Path file = dir.resolve("feedmerge.db");
+        try (Database database = Database.open(file)) {
+            FeedStore feeds = new FeedStore(database);
+            poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
+            database.write("flush", connection -> {
+                AnchorBuffer.flush(connection);
+                return null;
+            });
+            long newest = committed(database, "SELECT max(id) FROM entries");
+            assertThat(committed(database, "SELECT indexed_through FROM anchor_index")).isEqualTo(newest);
+            new Retention(database, new RetentionConfig(Duration.ofDays(1), 500, Duration.ofDays(365)))
+                    .runOnce(T0.plus(Duration.ofDays(3)));
+            assertThat(committed(database, "SELECT count(*) FROM entries")).as("retention deleted it").isZero();
+            assertThat(committed(database, "SELECT indexed_through FROM anchor_index")).isLessThan(newest);
+        }
+    }
+
+    /** A figure of the committed database, as any reader sees it. */
+    private static long committed(Database database, String sql) {
+        return database.read("read", connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     private static long feed(FeedStore feeds, String name) {

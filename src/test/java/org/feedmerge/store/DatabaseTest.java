@@ -155,6 +155,42 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void anErrorInOneQueuedWriteRollsBackItsGroupAndReachesOnlyItsOwnCaller() throws Exception {
+        try (Database database = Database.open(dir.resolve("db.sqlite"))) {
+            CountDownLatch firstIsRunning = new CountDownLatch(1);
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            ExecutorService callers = Executors.newFixedThreadPool(3);
+            try {
+                Future<Integer> first = callers.submit(() -> database.write("first", connection -> {
+                    firstIsRunning.countDown();
+                    await(releaseFirst);
+                    return insertFeed(connection, "https://a.test/first");
+                }));
+                await(firstIsRunning);
+                Future<Integer> broken = callers.submit(() -> database.write("broken", connection -> {
+                    insertFeed(connection, "https://a.test/broken");
+                    throw new AssertionError("bug");
+                }));
+                Future<Integer> bystander = callers.submit(() -> database.write("bystander", connection ->
+                        insertFeed(connection, "https://a.test/bystander")));
+                waitUntilTwoCallersWait(database);
+                releaseFirst.countDown();
+
+                assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+                assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AssertionError.class);
+                assertThatThrownBy(() -> bystander.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class)
+                        .cause().hasMessageStartingWith("bystander: rolled back with the other writes");
+            } finally {
+                callers.shutdownNow();
+            }
+            assertThat(new FeedStore(database).all()).extracting(feed -> feed.url().toString())
+                    .containsExactly("https://a.test/first");
+            int inserted = database.write("after", connection -> insertFeed(connection, "https://a.test/after"));
+            assertThat(inserted).as("the writer still works").isEqualTo(1);
+        }
+    }
+
     private static int insertFeed(java.sql.Connection connection, String url) throws java.sql.SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO feeds (url) VALUES (?)")) {
             insert.setString(1, url);
