@@ -59,8 +59,7 @@ final class EntryWriter implements AutoCloseable {
             INSERT INTO entries (feed_id, entry_key, public_id, guid, link, title, summary, content,
                                  author, published, updated_at, first_seen, content_hash,
                                  story_id, canonical_url, shingles, anchors)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)
-            RETURNING id""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
             UPDATE entries SET guid = ?, link = ?, title = ?, summary = ?, content = ?, author = ?,
                                published = ?, updated_at = ?, content_hash = ?, canonical_url = ?,
@@ -251,8 +250,8 @@ final class EntryWriter implements AutoCloseable {
         insert.setString(14, canonicalUrl);
         insert.setBytes(15, fingerprint == null ? null : fingerprint.shingleBytes());
         insert.setBytes(16, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
-        // RETURNING, not getGeneratedKeys(): the driver prepares a last_insert_rowid() query for each call.
-        try (ResultSet id = insert.executeQuery()) {
+        insert.executeUpdate();
+        try (ResultSet id = insert.getGeneratedKeys()) {
             id.next();
             bufferedAnchors += stories.index(id.getLong(1), feedId, published, fingerprint);
         }

@@ -52,8 +52,7 @@ final class StoryGrouper {
                   GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
             JOIN entries e ON e.id = c.entry_id
             WHERE e.story_id IS NOT NULL""".formatted(MAX_CANDIDATES);
-    private static final String NEW_STORY =
-            "INSERT INTO stories (public_id, sort_time, first_seen) VALUES (?, ?, ?) RETURNING id";
+    private static final String NEW_STORY = "INSERT INTO stories (public_id, sort_time, first_seen) VALUES (?, ?, ?)";
     private static final String JOIN_STORY = "UPDATE stories SET sort_time = min(sort_time, ?) WHERE id = ?";
     private static final String MERGE_ORDER = """
             UPDATE stories SET sort_time = min(sort_time, (SELECT sort_time FROM stories WHERE id = ?)) WHERE id = ?""";
@@ -150,8 +149,8 @@ final class StoryGrouper {
         newStory.get().setString(1, publicId);
         newStory.get().setLong(2, published);
         newStory.get().setLong(3, firstSeen);
-        // RETURNING, not getGeneratedKeys(): the driver prepares a last_insert_rowid() query for each call.
-        try (ResultSet key = newStory.get().executeQuery()) {
+        newStory.get().executeUpdate();
+        try (ResultSet key = newStory.get().getGeneratedKeys()) {
             key.next();
             return key.getLong(1);
         }
