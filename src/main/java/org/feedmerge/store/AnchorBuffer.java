@@ -56,7 +56,7 @@ final class AnchorBuffer {
             WHERE id > (SELECT indexed_through FROM anchor_index) AND anchors IS NOT NULL ORDER BY id""";
 
     /**
-     * Rows buffered since the last flush, as counted by {@link #flushIfFull}: approximate (a rolled
+     * Rows buffered since the last flush, as reported to {@link #added}: approximate (a rolled
      * back poll's rows stay counted, a rolled back flush is not undone), which only moves the
      * next flush a little. Guarded by the database's write lock.
      */

@@ -24,9 +24,9 @@ import org.sqlite.SQLiteConfig;
  * (SQLite admits one writer at a time anyway, and queueing on a Java lock is cheaper and fairer
  * than spinning on SQLITE_BUSY). Writes are group-committed: work that queues while another
  * thread's transaction runs is done by the next thread to take the lock, all of it in one
- * transaction, each piece in a savepoint of its own (see {@link #write}). Reads use a small pool of separate connections: in WAL mode a
- * reader sees the last committed state and never waits for a writer, so the HTTP endpoint is not
- * held up by polls. After {@link #close()} every call fails with {@link StoreException}.
+ * transaction, each piece in a savepoint of its own (see {@link #write}). Reads use a small pool
+ * of separate connections: in WAL mode a reader sees the last committed state and never waits for
+ * a writer, so the HTTP endpoint is not held up by polls. After {@link #close()} every call fails with {@link StoreException}.
  */
 public final class Database implements AutoCloseable {
 
@@ -134,8 +134,8 @@ public final class Database implements AutoCloseable {
             statement.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             statement.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
             statement.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT_BYTES);
-            // The savepoint of each piece of grouped work keeps the pages it changes in a statement
-            // journal; in memory, not a temporary file (a few MB at most: one poll's pages).
+            // In memory, not temporary files: the statement journal of each grouped write's savepoint
+            // (a few MB at most: one poll's pages) and the AnchorBuffer's table.
             statement.execute("PRAGMA temp_store = MEMORY");
         }
     }
@@ -195,7 +195,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** How many callers' work waits for the next commit (for tests and status). */
+    /** How many callers' work waits for the next commit (for tests). */
     int queuedWrites() {
         return queuedWrites.size();
     }
@@ -314,7 +314,7 @@ public final class Database implements AutoCloseable {
             try {
                 AnchorBuffer.close(writer);
             } catch (SQLException e) {
-                // Not lost: the next open indexes these entries again from their stored anchors.
+                // Not lost: the next process's first write indexes them again from their stored anchors.
                 failure.addSuppressed(e);
             }
             try {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import org.feedmerge.config.WinnerRule;
 import org.feedmerge.dedup.EntryIdentity;
 import org.feedmerge.parse.FeedParser;
@@ -59,8 +61,8 @@ final class IngestBench {
         report.line("| pass | mode | wall s | CPU s | added | items/s | written MB | DB MB |");
         report.line("|---|---|---:|---:|---:|---:|---:|---:|");
         Map<Mode, List<Pass>> passes = new EnumMap<>(Mode.class);
-        List<Mode> modes = args.text("modes", "DEDUP_OFF,DEDUP_ON").lines().flatMap(l -> List.of(l.split(",")).stream())
-                .map(Mode::valueOf).toList();
+        List<Mode> modes = Arrays.stream(args.text("modes", "DEDUP_OFF,DEDUP_ON").split(",")).map(Mode::valueOf)
+                .toList();
         for (int run = 0; run <= runs; run++) {
             for (Mode mode : modes) {
                 Pass pass = ingest(mode, docs, prepared, threads, out);
@@ -138,7 +140,7 @@ final class IngestBench {
         }
     }
 
-    private static double median(List<Pass> passes, java.util.function.ToDoubleFunction<Pass> figure) {
+    private static double median(List<Pass> passes, ToDoubleFunction<Pass> figure) {
         return Stats.median(passes.stream().map(figure::applyAsDouble).toList());
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.feedmerge.cli.Daemon;
 import org.feedmerge.config.ConfigLoader;
 import org.feedmerge.store.Database;
@@ -50,7 +51,7 @@ public final class ServeBench {
         int feeds = args.integer("feeds", 20);
         fill(database, feeds);
         // The filled feeds must be in the config: feeds it does not list leave the merged feed.
-        List<URI> subscribed = java.util.stream.IntStream.range(0, feeds).mapToObj(BenchStore::url).toList();
+        List<URI> subscribed = IntStream.range(0, feeds).mapToObj(BenchStore::url).toList();
         Path config = BenchConfigFile.write(dir, database, subscribed, 1, 0);
         try (Daemon daemon = Daemon.start(new ConfigLoader().load(config), Clock.systemUTC())) {
             InetSocketAddress address = daemon.address();
@@ -58,7 +59,7 @@ public final class ServeBench {
             HttpResponse<byte[]> first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(feed).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             String etag = first.headers().firstValue("ETag").orElseThrow();
-            int items = new String(first.body(), java.nio.charset.StandardCharsets.UTF_8).split("<item>", -1).length - 1;
+            int items = new String(first.body(), StandardCharsets.UTF_8).split("<item>", -1).length - 1;
             if (items < Math.min(100, feeds * 30)) {
                 // An earlier version served an empty feed for a while without anyone noticing.
                 throw new IllegalStateException("the merged feed has " + items + " items, not 100: nothing to measure");
