@@ -5,20 +5,43 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.feedmerge.dedup.StoryFingerprint;
+import org.feedmerge.dedup.StoryMatch;
 
 /**
- * The anchor rows of newly inserted entries, held in an in-memory table of the write connection
- * ({@code temp.pending_anchors}) and moved into {@code story_anchors} in large sorted batches.
+ * The dedup anchors (and canonical links) of newly inserted entries, held in the writer's memory
+ * and moved into {@code story_anchors} in large sorted batches. Guarded by the database's write
+ * lock, except {@link #generation()}.
  *
  * <p>Why: every anchor is a random key, so inserting one entry's dozen and a half anchors straight
  * into {@code story_anchors} dirtied about as many index pages, each written to the WAL at every
- * commit: the anchor index was most of what a cold start wrote (gigabytes for a database of a few
- * hundred megabytes). Buffered, each index page is written once per {@value #FLUSH_ROWS} rows.
- * Candidate lookups ({@link StoryGrouper}) read both tables, so nothing is missed meanwhile.
+ * commit. Buffered, each index page is written once per {@value #FLUSH_ROWS} rows. Kept in Java
+ * rather than in a temporary table, a buffered entry costs no SQL at all: {@link StoryGrouper}
+ * finds its copies among the buffered entries by their fingerprints in memory.
  *
- * <p>Durability: the buffer is not; {@code anchor_index.indexed_through} says up to which entry id
- * every entry's anchors are in {@code story_anchors}. Every entry stores its own anchors
+ * <p>Transactions: every change is logged, so that a rolled back savepoint (one poll of a group
+ * commit) or transaction undoes its own changes here too ({@link #mark}, {@link #undoTo},
+ * {@link #transactionEnded}); a flush empties the buffer only once its transaction committed.
+ *
+ * <p>Generation: a counter that moves whenever the index changes other than by buffering (a flush,
+ * an edited or deleted entry, recovery), once when it changes and once when its transaction ends.
+ * A poll thread reads it before it looks for copies in the committed index on a read connection
+ * ({@link StoryLookup}); if it is the same under the write lock, what it found still holds and the
+ * entries inserted since are all here, so the writer only searches this buffer.
+ *
+ * <p>Durability: the buffer is not durable; {@code anchor_index.indexed_through} says up to which
+ * entry id every entry's anchors are in {@code story_anchors}. Every entry stores its own anchors
  * ({@code entries.anchors}), so a process's first write transaction indexes again, from there, the
  * anchors of entries after that id (buffered when an earlier process stopped without flushing);
  * opening the database to read never writes. Anchors of an edited entry go straight to
@@ -27,27 +50,14 @@ import org.feedmerge.dedup.StoryFingerprint;
  */
 final class AnchorBuffer {
 
-    /** Rows buffered before they are moved: about 6,000 entries, a few MB of memory. */
+    /** Anchor rows buffered before they are moved: about 6,000 entries, a few MB of memory. */
     static final int FLUSH_ROWS = 100_000;
+    /** Rows per statement when moving: one JSON parameter of about a megabyte. */
+    private static final int MOVE_CHUNK = 25_000;
 
-    /** Parameters as {@link StoryGrouper}'s: entry id, feed id, published, the anchors as a JSON array. */
-    static final String BUFFER = """
-            INSERT OR IGNORE INTO temp.pending_anchors (anchor, entry_id, feed_id, published)
-            SELECT value, ?, ?, ? FROM json_each(?)""";
-    static final String UNBUFFER =
-            "DELETE FROM temp.pending_anchors WHERE anchor IN (SELECT value FROM json_each(?)) AND entry_id = ?";
-    private static final String COUNT = "SELECT count(*) FROM temp.pending_anchors";
-    private static final String CREATE = """
-            CREATE TEMP TABLE IF NOT EXISTS pending_anchors (
-                anchor    INTEGER NOT NULL,
-                entry_id  INTEGER NOT NULL,
-                feed_id   INTEGER NOT NULL,
-                published INTEGER NOT NULL,
-                PRIMARY KEY (anchor, entry_id)
-            ) WITHOUT ROWID""";
     private static final String MOVE = """
             INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published)
-            SELECT anchor, entry_id, feed_id, published FROM temp.pending_anchors ORDER BY anchor, entry_id""";
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)""";
     private static final String MARK = "UPDATE anchor_index SET indexed_through = (SELECT coalesce(max(id), 0) FROM entries)";
     private static final String LOWER_MARK = """
             UPDATE anchor_index SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) FROM entries))""";
@@ -55,23 +65,225 @@ final class AnchorBuffer {
             SELECT id, feed_id, published, anchors FROM entries
             WHERE id > (SELECT indexed_through FROM anchor_index) AND anchors IS NOT NULL ORDER BY id""";
 
-    /**
-     * Rows buffered since the last flush, as reported to {@link #added}: approximate (a rolled
-     * back poll's rows stay counted, a rolled back flush is not undone), which only moves the
-     * next flush a little. Guarded by the database's write lock.
-     */
-    private long buffered;
-    private boolean recovered;
+    /** Undo log entries: a slot number for an add, {@code REMOVED - slot} for a removal, FLUSHED. */
+    private static final int FLUSHED = -1;
+    private static final int REMOVED = -2;
 
-    private AnchorBuffer() {
+    private record Buffered(long entryId, long feedId, long published, StoryFingerprint fingerprint, int[] anchors) {
     }
 
-    /** Sets up the write connection's (empty) buffer. Writes nothing to the database. */
-    static AnchorBuffer open(Connection writer) throws SQLException {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute(CREATE);
+    /** Slot numbers in ascending order (the order they were added); a growable int array. */
+    private static final class Slots {
+        private int[] slots = new int[2];
+        private int size;
+
+        void add(int slot) {
+            if (size == slots.length) {
+                slots = Arrays.copyOf(slots, size * 2);
+            }
+            slots[size++] = slot;
         }
-        return new AnchorBuffer();
+
+        /** Removes the last slot, which must be {@code slot} (undo runs in reverse order); true when empty. */
+        boolean removeLast(int slot) {
+            assert slots[size - 1] == slot;
+            size--;
+            return size == 0;
+        }
+    }
+
+    private final List<Buffered> slots = new ArrayList<>();
+    private final BitSet removed = new BitSet();
+    private final Map<Long, Integer> slotOfEntry = new HashMap<>();
+    private final Map<Integer, Slots> byAnchor = new HashMap<>();
+    private final Map<String, Slots> byLink = new HashMap<>();
+    private final List<Integer> undoLog = new ArrayList<>();
+    private final AtomicLong generation = new AtomicLong();
+    private long rows;
+    /** Slots up to here were moved into story_anchors in the open transaction; -1: none. */
+    private int flushedThrough = -1;
+    /** flushedThrough before each flush of the open transaction, for undo. */
+    private final Deque<Integer> earlierFlushes = new ArrayDeque<>();
+    private boolean indexChanged;
+    private boolean recovered;
+
+    /** The write connection's (empty) buffer. Writes nothing to the database. */
+    AnchorBuffer() {
+    }
+
+    /** Readable by any thread: see the class comment. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Whether nothing but buffering changed the index since {@code generation} was read. */
+    boolean unchangedSince(long generation) {
+        return this.generation.get() == generation;
+    }
+
+    /** Anchor rows buffered (for tests and the flush threshold). */
+    long rows() {
+        return rows;
+    }
+
+    /** A new entry's anchors and canonical link (when it names an article), until the next flush. */
+    void add(long entryId, long feedId, long published, StoryFingerprint fingerprint) {
+        int[] anchors = fingerprint.anchors();
+        boolean linked = fingerprint.linkNamesAnArticle();
+        if (anchors.length == 0 && !linked) {
+            return;
+        }
+        undoLog.add(put(new Buffered(entryId, feedId, published, fingerprint, anchors)));
+    }
+
+    private int put(Buffered entry) {
+        int slot = slots.size();
+        slots.add(entry);
+        slotOfEntry.put(entry.entryId(), slot);
+        for (int anchor : entry.anchors()) {
+            byAnchor.computeIfAbsent(anchor, key -> new Slots()).add(slot);
+        }
+        if (entry.fingerprint().linkNamesAnArticle()) {
+            byLink.computeIfAbsent(entry.fingerprint().canonicalUrl(), key -> new Slots()).add(slot);
+        }
+        rows += entry.anchors().length;
+        return slot;
+    }
+
+    /** An edited or deleted entry leaves the buffer (if it is there). */
+    void remove(long entryId) {
+        Integer slot = slotOfEntry.get(entryId);
+        if (slot == null || removed.get(slot)) {
+            return;
+        }
+        removed.set(slot);
+        rows -= slots.get(slot).anchors().length;
+        undoLog.add(REMOVED - slot);
+    }
+
+    /**
+     * Buffered entries of other feeds, published between {@code from} and {@code to}, that are the
+     * same story as {@code fingerprint}: the {@code limit} sharing the most anchors with it
+     * (ties: the older entry), verified by {@link StoryMatch}.
+     */
+    Set<Long> nearDuplicates(long feedId, StoryFingerprint fingerprint, long from, long to, int limit) {
+        Map<Integer, Integer> shared = new HashMap<>();
+        for (int anchor : fingerprint.anchors()) {
+            Slots posting = byAnchor.get(anchor);
+            for (int i = 0; posting != null && i < posting.size; i++) {
+                int slot = posting.slots[i];
+                if (isCandidate(slot, feedId, from, to)) {
+                    shared.merge(slot, 1, Integer::sum);
+                }
+            }
+        }
+        Set<Long> matches = new HashSet<>();
+        shared.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .forEach(candidate -> {
+                    Buffered other = slots.get(candidate.getKey());
+                    if (StoryMatch.score(fingerprint, other.fingerprint()) > 0) {
+                        matches.add(other.entryId());
+                    }
+                });
+        return matches;
+    }
+
+    private boolean isCandidate(int slot, long feedId, long from, long to) {
+        Buffered entry = slots.get(slot);
+        return !removed.get(slot) && entry.feedId() != feedId && entry.published() >= from && entry.published() <= to;
+    }
+
+    /** Buffered entries of other feeds with this canonical link. */
+    Set<Long> sameLink(long feedId, String canonicalUrl) {
+        Slots posting = byLink.get(canonicalUrl);
+        Set<Long> entries = new HashSet<>();
+        for (int i = 0; posting != null && i < posting.size; i++) {
+            int slot = posting.slots[i];
+            if (!removed.get(slot) && slots.get(slot).feedId() != feedId) {
+                entries.add(slots.get(slot).entryId());
+            }
+        }
+        return entries;
+    }
+
+    /** The index changed other than by buffering (moves the generation now and at the transaction's end). */
+    void indexChanged() {
+        generation.incrementAndGet();
+        indexChanged = true;
+    }
+
+    /** A position in the undo log, for {@link #undoTo}. */
+    int mark() {
+        return undoLog.size();
+    }
+
+    /** Undoes every change since {@code mark}: its savepoint or transaction was rolled back. */
+    void undoTo(int mark) {
+        while (undoLog.size() > mark) {
+            int change = undoLog.remove(undoLog.size() - 1);
+            if (change == FLUSHED) {
+                flushedThrough = earlierFlushes.pop();
+            } else if (change <= REMOVED) {
+                int slot = REMOVED - change;
+                removed.clear(slot);
+                rows += slots.get(slot).anchors().length;
+            } else {
+                unadd(change);
+            }
+        }
+    }
+
+    private void unadd(int slot) {
+        Buffered entry = slots.remove(slot);
+        assert slot == slots.size() : "adds are undone last first";
+        slotOfEntry.remove(entry.entryId());
+        for (int anchor : entry.anchors()) {
+            if (byAnchor.get(anchor).removeLast(slot)) {
+                byAnchor.remove(anchor);
+            }
+        }
+        if (entry.fingerprint().linkNamesAnArticle() && byLink.get(entry.fingerprint().canonicalUrl()).removeLast(slot)) {
+            byLink.remove(entry.fingerprint().canonicalUrl());
+        }
+        rows -= entry.anchors().length;
+    }
+
+    /**
+     * The write transaction ended: committed, its changes stay (and a flush in it empties the
+     * buffer); rolled back, they are undone.
+     */
+    void transactionEnded(boolean committed) {
+        if (!committed) {
+            undoTo(0);
+        } else if (flushedThrough >= 0) {
+            dropFlushed();
+        }
+        undoLog.clear();
+        earlierFlushes.clear();
+        flushedThrough = -1;
+        if (indexChanged) {
+            generation.incrementAndGet();
+            indexChanged = false;
+        }
+    }
+
+    /** Keeps only what was buffered after the (committed) flush. */
+    private void dropFlushed() {
+        List<Buffered> later = new ArrayList<>();
+        for (int slot = flushedThrough; slot < slots.size(); slot++) {
+            if (!removed.get(slot)) {
+                later.add(slots.get(slot));
+            }
+        }
+        slots.clear();
+        removed.clear();
+        slotOfEntry.clear();
+        byAnchor.clear();
+        byLink.clear();
+        rows = 0;
+        later.forEach(this::put);
     }
 
     /**
@@ -91,7 +303,9 @@ final class AnchorBuffer {
                     add.setLong(2, rows.getLong("feed_id"));
                     add.setLong(3, rows.getLong("published"));
                     add.setString(4, StoryGrouper.anchorList(StoryFingerprint.fromBytes(rows.getBytes("anchors"))));
-                    add.executeUpdate();
+                    if (add.executeUpdate() > 0) {
+                        indexChanged();
+                    }
                 }
             }
             try (Statement statement = connection.createStatement()) {
@@ -105,56 +319,69 @@ final class AnchorBuffer {
         recovered = true;
     }
 
-    /** Outside a transaction, before the write connection closes: flushes what is buffered, if anything. */
-    static void close(Connection writer) throws SQLException {
-        try (Statement statement = writer.createStatement(); ResultSet count = statement.executeQuery(COUNT)) {
-            if (!count.next() || count.getLong(1) == 0) {
-                return;
-            }
-        }
-        Transaction.run(writer, connection -> {
+    /** Inside a write transaction, outside any savepoint: moves the buffer once it holds about FLUSH_ROWS rows. */
+    void flushIfFull(Connection connection) throws SQLException {
+        if (rows >= FLUSH_ROWS) {
             flush(connection);
-            return null;
-        });
+        }
     }
 
-    /** A poll buffered {@code rows} anchor rows (counted for {@link #flushIfFull}). */
-    void added(long rows) {
-        buffered += rows;
+    /** Whether anything is buffered (before the write connection closes: then it is flushed). */
+    boolean isEmpty() {
+        return rows == 0 && slots.isEmpty();
     }
 
     /**
-     * Inside a write transaction, outside any savepoint (a savepoint would keep a copy of every
-     * index page the move touches): moves the buffer into story_anchors once it holds about
-     * FLUSH_ROWS rows.
+     * Inside a write transaction: moves every buffered row into story_anchors, in index order
+     * (each index page written once), and marks every stored entry as indexed. The buffer empties
+     * when the transaction commits.
      */
-    void flushIfFull(Connection connection) throws SQLException {
-        if (buffered >= FLUSH_ROWS) {
-            flush(connection);
-            buffered = 0;
+    void flush(Connection connection) throws SQLException {
+        long[] order = new long[Math.toIntExact(rows)];
+        int count = 0;
+        for (int slot = 0; slot < slots.size(); slot++) {
+            if (!removed.get(slot)) {
+                for (int anchor : slots.get(slot).anchors()) {
+                    order[count++] = ((long) anchor << 32) | slot; // by anchor, then slot (= entry id order)
+                }
+            }
         }
+        Arrays.sort(order, 0, count);
+        try (PreparedStatement move = connection.prepareStatement(MOVE)) {
+            for (int start = 0; start < count; start += MOVE_CHUNK) {
+                move.setString(1, rowsAsJson(order, start, Math.min(count, start + MOVE_CHUNK)));
+                move.executeUpdate();
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(MARK);
+        }
+        indexChanged();
+        earlierFlushes.push(flushedThrough);
+        flushedThrough = slots.size();
+        undoLog.add(FLUSHED);
+    }
+
+    private String rowsAsJson(long[] order, int from, int to) {
+        StringBuilder json = new StringBuilder((to - from) * 40).append('[');
+        for (int i = from; i < to; i++) {
+            Buffered entry = slots.get((int) order[i]);
+            json.append(i == from ? "[" : ",[").append((int) (order[i] >> 32)).append(',').append(entry.entryId())
+                    .append(',').append(entry.feedId()).append(',').append(entry.published()).append(']');
+        }
+        return json.append(']').toString();
     }
 
     /**
      * Inside the transaction that deleted entries: entry ids are reused once the newest entry is
      * deleted (INTEGER PRIMARY KEY without AUTOINCREMENT), so the mark must not stay above the
-     * newest id, or a reused id's buffered anchors would count as indexed after a crash.
+     * newest id, or a reused id's buffered anchors would count as indexed after a crash. The
+     * generation moves too: what a poll thread found may name an id that now is another entry.
      */
-    static void afterDeletes(Connection connection) throws SQLException {
+    void afterDeletes(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(LOWER_MARK);
         }
-    }
-
-    /**
-     * Inside a write transaction: moves every buffered row into story_anchors, in index order
-     * (each index page written once), and marks every stored entry as indexed.
-     */
-    static void flush(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(MOVE);
-            statement.executeUpdate("DELETE FROM temp.pending_anchors");
-            statement.executeUpdate(MARK);
-        }
+        indexChanged();
     }
 }

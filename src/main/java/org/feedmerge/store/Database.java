@@ -57,6 +57,8 @@ public final class Database implements AutoCloseable {
     private final List<Connection> readers;
     private final BlockingQueue<Connection> idleReaders;
     private volatile boolean closed;
+    /** Whether a write transaction is open on the write connection; guarded by the write lock. */
+    private boolean inTransaction;
 
     private Database(Path file, Connection writer, AnchorBuffer anchorBuffer, List<Connection> readers) {
         this.file = file;
@@ -78,7 +80,7 @@ public final class Database implements AutoCloseable {
             tuneWriter(writer);
             enableIncrementalVacuumIfNew(writer);
             Migrations.apply(writer);
-            AnchorBuffer anchorBuffer = AnchorBuffer.open(writer);
+            AnchorBuffer anchorBuffer = new AnchorBuffer();
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 readers.add(openReader(absolute));
@@ -135,7 +137,7 @@ public final class Database implements AutoCloseable {
             statement.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
             statement.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT_BYTES);
             // In memory, not temporary files: the statement journal of each grouped write's savepoint
-            // (a few MB at most: one poll's pages) and the AnchorBuffer's table.
+            // (a few MB at most: one poll's pages).
             statement.execute("PRAGMA temp_store = MEMORY");
         }
     }
@@ -189,9 +191,32 @@ public final class Database implements AutoCloseable {
     private <T> T writeNested(String what, SqlWork<T> work) {
         try {
             ensureOpen(what);
-            return Transaction.run(writerStatements.connection(), work);
+            if (inTransaction) {
+                int mark = anchorBuffer.mark();
+                try {
+                    return Transaction.savepoint(writerStatements.connection(), work);
+                } catch (SQLException | RuntimeException e) {
+                    anchorBuffer.undoTo(mark);
+                    throw e;
+                }
+            }
+            return transaction(work);
         } catch (SQLException | RuntimeException e) {
             throw wrap(what, e);
+        }
+    }
+
+    /** Under the write lock: one transaction, with the anchor buffer kept in step with it. */
+    private <T> T transaction(SqlWork<T> work) throws SQLException {
+        boolean committed = false;
+        inTransaction = true;
+        try {
+            T result = Transaction.run(writerStatements.connection(), work);
+            committed = true;
+            return result;
+        } finally {
+            inTransaction = false;
+            anchorBuffer.transactionEnded(committed);
         }
     }
 
@@ -217,10 +242,14 @@ public final class Database implements AutoCloseable {
                 }
                 return;
             }
-            Transaction.run(writerStatements.connection(), connection -> {
+            transaction(connection -> {
                 anchorBuffer.recoverOnce(connection);
                 for (QueuedWrite<?> queued : group) {
+                    int mark = anchorBuffer.mark();
                     queued.runIn(connection);
+                    if (queued.failed()) {
+                        anchorBuffer.undoTo(mark); // its savepoint was rolled back
+                    }
                 }
                 anchorBuffer.flushIfFull(connection);
                 return null;
@@ -312,8 +341,13 @@ public final class Database implements AutoCloseable {
             all.add(writer);
             StoreException failure = new StoreException("Could not close database " + file, null);
             try {
-                AnchorBuffer.close(writer);
-            } catch (SQLException e) {
+                if (!anchorBuffer.isEmpty()) {
+                    transaction(connection -> {
+                        anchorBuffer.flush(connection);
+                        return null;
+                    });
+                }
+            } catch (SQLException | RuntimeException e) {
                 // Not lost: the next process's first write indexes them again from their stored anchors.
                 failure.addSuppressed(e);
             }

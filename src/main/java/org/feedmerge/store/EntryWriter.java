@@ -86,8 +86,6 @@ final class EntryWriter implements AutoCloseable {
     private final FeedKeySchemes keySchemes;
     private final Set<Long> claimed = new HashSet<>();
     private Set<String> documentKeys = Set.of();
-    private final AnchorBuffer anchorBuffer;
-    private long bufferedAnchors;
     private int guidChanges;
     private int matchedByKey;
 
@@ -95,11 +93,11 @@ final class EntryWriter implements AutoCloseable {
      * Prepares the statements; the caller closes the writer (try-with-resources).
      *
      * @param anchorBuffer the database's ({@link Database#anchorBuffer()})
-     * @param fingerprints story fingerprints computed before the transaction, by entry identity
+     * @param lookups what poll threads found out about new entries' stories before the
+     *                transaction, by entry identity
      */
     EntryWriter(Connection connection, AnchorBuffer anchorBuffer, long feedId, String feedUrl, Instant checkedAt,
-            StoryRules rules, Map<NewEntry, StoryFingerprint> fingerprints) throws SQLException {
-        this.anchorBuffer = anchorBuffer;
+            StoryRules rules, Map<NewEntry, StoryLookup> lookups) throws SQLException {
         this.feedId = feedId;
         this.feedUrl = feedUrl;
         this.checkedAt = checkedAt.toEpochMilli();
@@ -113,7 +111,7 @@ final class EntryWriter implements AutoCloseable {
         this.update = statements.lazy(UPDATE);
         this.refreshHash = statements.lazy(REFRESH_HASH);
         this.rekey = statements.lazy(REKEY);
-        this.stories = new StoryGrouper(statements, rules.crossFeed(), fingerprints);
+        this.stories = new StoryGrouper(statements, anchorBuffer, rules.crossFeed(), lookups);
         this.tombstones = new Tombstones(statements, rules.crossFeed());
         this.keySchemes = new FeedKeySchemes(statements, feedId, feedUrl, checkedAt);
     }
@@ -136,7 +134,6 @@ final class EntryWriter implements AutoCloseable {
             counts[writeOne(entry, entry.keys().forScheme(scheme)).ordinal()]++;
         }
         keySchemes.afterPoll(guidChanges, matchedByKey, keys);
-        anchorBuffer.added(bufferedAnchors);
         return new StoreCounts(counts[Outcome.ADDED.ordinal()], counts[Outcome.UPDATED.ordinal()],
                 counts[Outcome.UNCHANGED.ordinal()]);
     }
@@ -237,7 +234,7 @@ final class EntryWriter implements AutoCloseable {
         String publicId = choosePublicId(entry, key);
         long published = effectivePublished(entry.published(), checkedAt);
         StoryFingerprint fingerprint = stories.fingerprint(entry);
-        long storyId = stories.storyFor(feedId, fingerprint, publicId, published, checkedAt);
+        long storyId = stories.storyFor(entry, feedId, fingerprint, publicId, published, checkedAt);
         PreparedStatement insert = this.insert.get();
         insert.setLong(1, feedId);
         insert.setString(2, key);
@@ -253,7 +250,7 @@ final class EntryWriter implements AutoCloseable {
         insert.executeUpdate();
         try (ResultSet id = insert.getGeneratedKeys()) {
             id.next();
-            bufferedAnchors += stories.index(id.getLong(1), feedId, published, fingerprint);
+            stories.index(id.getLong(1), feedId, published, fingerprint);
         }
     }
 

@@ -230,12 +230,12 @@ public final class FeedStore {
     public StoreCounts recordPoll(long feedId, PollRecord poll, List<NewEntry> entries) {
         Objects.requireNonNull(poll, "poll");
         List<NewEntry> batch = List.copyOf(entries);
-        Map<NewEntry, StoryFingerprint> fingerprints = fingerprintsOfNewEntries(feedId, batch);
+        Map<NewEntry, StoryLookup> lookups = lookUpNewEntries(feedId, batch, poll.checkedAt());
         return database.write("Could not record poll of feed " + feedId, connection -> {
             String feedUrl = feedUrl(connection, feedId);
             StoreCounts counts;
             try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), feedId, feedUrl,
-                    poll.checkedAt(), rules, fingerprints)) {
+                    poll.checkedAt(), rules, lookups)) {
                 counts = writer.write(batch);
             }
             writeOutcome(connection, feedId, poll);
@@ -245,12 +245,14 @@ public final class FeedStore {
     }
 
     /**
-     * Story fingerprints of the entries whose key the feed has not stored yet, computed before the
-     * write transaction: fingerprinting is CPU work that need not hold the one write lock, and a
-     * cold start inserts every entry. Entries this misses (re-keyed, or a key found under another
-     * scheme) are fingerprinted inside the transaction as before.
+     * For the entries whose key the feed has not stored yet, before the write transaction: their
+     * story fingerprints, and the committed entries of other feeds that are the same story. This
+     * is CPU work and reading that need not hold the one write lock, and a cold start inserts
+     * every entry; under the lock only what changed since is searched ({@link StoryLookup}).
+     * Entries this misses (re-keyed, or a key found under another scheme) are fingerprinted and
+     * looked up inside the transaction.
      */
-    private Map<NewEntry, StoryFingerprint> fingerprintsOfNewEntries(long feedId, List<NewEntry> batch) {
+    private Map<NewEntry, StoryLookup> lookUpNewEntries(long feedId, List<NewEntry> batch, Instant checkedAt) {
         if (!rules.crossFeed() || batch.isEmpty()) {
             return Map.of();
         }
@@ -267,7 +269,24 @@ public final class FeedStore {
                 fingerprints.put(entry, StoryGrouper.of(entry));
             }
         }
-        return fingerprints;
+        if (fingerprints.isEmpty()) {
+            return Map.of();
+        }
+        long checked = checkedAt.toEpochMilli();
+        long generation = database.anchorBuffer().generation(); // before reading: see AnchorBuffer
+        return database.read("Could not look for copies of the new entries of feed " + feedId, connection -> {
+            Map<NewEntry, StoryLookup> lookups = new IdentityHashMap<>();
+            try (Statements statements = new Statements(connection)) {
+                PreparedStatement linked = statements.prepare(StoryGrouper.LINKED_ENTRIES);
+                PreparedStatement candidates = statements.prepare(StoryGrouper.INDEXED_CANDIDATES);
+                for (Map.Entry<NewEntry, StoryFingerprint> entry : fingerprints.entrySet()) {
+                    long published = EntryWriter.effectivePublished(entry.getKey().published(), checked);
+                    lookups.put(entry.getKey(), new StoryLookup(entry.getValue(), published, generation,
+                            StoryGrouper.storedMatches(linked, candidates, feedId, entry.getValue(), published)));
+                }
+            }
+            return lookups;
+        });
     }
 
     private static String feedUrl(Connection connection, long feedId) throws SQLException {

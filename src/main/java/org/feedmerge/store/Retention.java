@@ -72,7 +72,7 @@ public final class Retention {
             deleted = database.write("Could not delete expired entries", connection -> {
                 // published <= first_seen always (clamped at insert), so the range on published uses entries_newest.
                 List<Long> ids = ids(connection, EXPIRED, cutoff, cutoff, BATCH);
-                return delete(connection, ids, now);
+                return delete(connection, database.anchorBuffer(), ids, now);
             });
             total += deleted;
         } while (deleted == BATCH);
@@ -86,7 +86,7 @@ public final class Retention {
             do {
                 deleted = database.write("Could not delete old entries of feed " + feedId, connection -> {
                     List<Long> ids = ids(connection, OVER_LIMIT, feedId, BATCH, config.maxEntriesPerFeed());
-                    return delete(connection, ids, now);
+                    return delete(connection, database.anchorBuffer(), ids, now);
                 });
                 total += deleted;
             } while (deleted == BATCH);
@@ -112,12 +112,11 @@ public final class Retention {
     }
 
     /** Tombstone, anchor rows, entry, and the story when this was its last copy. */
-    private static int delete(Connection connection, List<Long> ids, Instant now) throws SQLException {
+    private static int delete(Connection connection, AnchorBuffer buffer, List<Long> ids, Instant now) throws SQLException {
         try (Statements statements = new Statements(connection)) {
             PreparedStatement bury = statements.prepare(Tombstones.BURY);
             PreparedStatement entry = statements.prepare(ENTRY);
             PreparedStatement removeAnchor = statements.prepare(StoryGrouper.REMOVE_ANCHOR);
-            PreparedStatement unbufferAnchor = statements.prepare(AnchorBuffer.UNBUFFER);
             PreparedStatement deleteEntry = statements.prepare(DELETE_ENTRY);
             PreparedStatement deleteStory = statements.prepare(DELETE_EMPTY_STORY);
             for (long id : ids) {
@@ -129,7 +128,7 @@ public final class Retention {
                 try (ResultSet row = entry.executeQuery()) {
                     row.next();
                     storyId = row.getLong("story_id");
-                    StoryGrouper.removeAnchors(removeAnchor, unbufferAnchor, id, row.getBytes("anchors"));
+                    StoryGrouper.removeAnchors(removeAnchor, buffer, id, row.getBytes("anchors"));
                 }
                 deleteEntry.setLong(1, id);
                 deleteEntry.executeUpdate();
@@ -137,7 +136,7 @@ public final class Retention {
                 deleteStory.setLong(2, storyId);
                 deleteStory.executeUpdate();
             }
-            AnchorBuffer.afterDeletes(connection);
+            buffer.afterDeletes(connection);
         }
         return ids.size();
     }

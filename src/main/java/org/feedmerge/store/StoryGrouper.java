@@ -5,18 +5,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.feedmerge.dedup.StoryFingerprint;
 import org.feedmerge.dedup.StoryMatch;
 
 /**
  * Puts each new entry into a story at insert, inside the poll's transaction: the story of other
  * feeds' entries with the same canonical link or of near-duplicates among the candidates that share
- * an anchor with it (index table story_anchors), else a new story. Entries of the same
+ * an anchor with it (in the index table story_anchors or the writer's {@link AnchorBuffer}), else a
+ * new story. Entries of the same
  * feed are never candidates (a feed that repeats an item is its key scheme's business), nor are
  * entries published more than {@link #WINDOW} apart (templated items like "Weather for Monday"
  * must not chain into one story across weeks).
@@ -31,29 +32,26 @@ final class StoryGrouper {
     /** More copies than any story has; bounds the work per insert when a common phrase is an anchor. */
     static final int MAX_CANDIDATES = 20;
 
-    private static final String STORY_BY_URL = """
-            SELECT DISTINCT story_id FROM entries
-            WHERE canonical_url = ? AND feed_id <> ? AND story_id IS NOT NULL""";
+    /** Committed or buffered copies of other feeds with the same canonical link (their entry ids). */
+    static final String LINKED_ENTRIES = """
+            SELECT id FROM entries WHERE canonical_url = ? AND feed_id <> ? AND story_id IS NOT NULL""";
     /**
-     * Entries of other feeds, published within the window, sharing the most anchors with the new
-     * entry (in the index or still in the {@link AnchorBuffer}; a row is never in both, since
-     * recovery runs before this process buffers anything and a flush empties the buffer, so UNION
-     * ALL, which measured faster than UNION): a true copy shares most of its anchors, an unrelated story on the same topic one or two
-     * (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared anchors are the ones
-     * worth verifying, however long a common anchor's posting list grows. The index rows carry the
-     * feed and date, so the filtering never reads the (wide) entry rows.
+     * Entries of other feeds in the index, published within the window, sharing the most anchors
+     * with the new entry: a true copy shares most of its anchors, an unrelated story on the same
+     * topic one or two (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared
+     * anchors are the ones worth verifying, however long a common anchor's posting list grows. The
+     * index rows carry the feed and date, so the filtering never reads the (wide) entry rows.
+     * Entries whose anchors are still in the {@link AnchorBuffer} are searched there.
      */
-    private static final String CANDIDATES = """
-            SELECT e.story_id, e.canonical_url, e.shingles, e.title
-            FROM (SELECT entry_id, count(*) AS shared
-                  FROM (SELECT anchor, entry_id FROM story_anchors
-                        WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4
-                        UNION ALL
-                        SELECT anchor, entry_id FROM temp.pending_anchors
-                        WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4)
+    static final String INDEXED_CANDIDATES = """
+            SELECT e.id, e.canonical_url, e.shingles, e.title
+            FROM (SELECT entry_id, count(*) AS shared FROM story_anchors
+                  WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4
                   GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
             JOIN entries e ON e.id = c.entry_id
             WHERE e.story_id IS NOT NULL""".formatted(MAX_CANDIDATES);
+    private static final String STORIES_OF = """
+            SELECT DISTINCT story_id FROM entries WHERE id IN (SELECT value FROM json_each(?)) AND story_id IS NOT NULL""";
     private static final String NEW_STORY = "INSERT INTO stories (public_id, sort_time, first_seen) VALUES (?, ?, ?)";
     private static final String JOIN_STORY = "UPDATE stories SET sort_time = min(sort_time, ?) WHERE id = ?";
     private static final String MERGE_ORDER = """
@@ -69,9 +67,11 @@ final class StoryGrouper {
             "DELETE FROM story_anchors WHERE anchor IN (SELECT value FROM json_each(?)) AND entry_id = ?";
 
     private final boolean crossFeed;
-    private final Map<NewEntry, StoryFingerprint> precomputed;
-    private final Statements.Lazy storyByUrl;
+    private final AnchorBuffer buffer;
+    private final Map<NewEntry, StoryLookup> lookups;
+    private final Statements.Lazy linkedEntries;
     private final Statements.Lazy candidates;
+    private final Statements.Lazy storiesOf;
     private final Statements.Lazy newStory;
     private final Statements.Lazy joinStory;
     private final Statements.Lazy moveToTop;
@@ -79,24 +79,24 @@ final class StoryGrouper {
     private final Statements.Lazy moveCopies;
     private final Statements.Lazy deleteStory;
     private final Statements.Lazy addAnchor;
-    private final Statements.Lazy bufferAnchor;
     private final Statements.Lazy removeAnchor;
-    private final Statements.Lazy unbufferAnchor;
 
-    StoryGrouper(Statements statements, boolean crossFeed) throws SQLException {
-        this(statements, crossFeed, Map.of());
+    StoryGrouper(Statements statements, AnchorBuffer buffer, boolean crossFeed) throws SQLException {
+        this(statements, buffer, crossFeed, Map.of());
     }
 
     /**
-     * @param precomputed fingerprints computed before the write transaction (keyed by identity);
-     *                    entries missing from it are fingerprinted here
+     * @param lookups what poll threads found before the write transaction (keyed by identity);
+     *                entries missing from it are fingerprinted and looked up here
      */
-    StoryGrouper(Statements statements, boolean crossFeed, Map<NewEntry, StoryFingerprint> precomputed)
+    StoryGrouper(Statements statements, AnchorBuffer buffer, boolean crossFeed, Map<NewEntry, StoryLookup> lookups)
             throws SQLException {
         this.crossFeed = crossFeed;
-        this.precomputed = precomputed;
-        this.storyByUrl = statements.lazy(STORY_BY_URL);
-        this.candidates = statements.lazy(CANDIDATES);
+        this.buffer = buffer;
+        this.lookups = lookups;
+        this.linkedEntries = statements.lazy(LINKED_ENTRIES);
+        this.candidates = statements.lazy(INDEXED_CANDIDATES);
+        this.storiesOf = statements.lazy(STORIES_OF);
         this.newStory = statements.lazy(NEW_STORY);
         this.joinStory = statements.lazy(JOIN_STORY);
         this.moveToTop = statements.lazy(MOVE_TO_TOP);
@@ -104,9 +104,7 @@ final class StoryGrouper {
         this.moveCopies = statements.lazy(MOVE_COPIES);
         this.deleteStory = statements.lazy(DELETE_STORY);
         this.addAnchor = statements.lazy(ADD_ANCHOR);
-        this.bufferAnchor = statements.lazy(AnchorBuffer.BUFFER);
         this.removeAnchor = statements.lazy(REMOVE_ANCHOR);
-        this.unbufferAnchor = statements.lazy(AnchorBuffer.UNBUFFER);
     }
 
     /** The fingerprint to store with a new or edited entry, or null when cross-feed dedup is off. */
@@ -114,8 +112,8 @@ final class StoryGrouper {
         if (!crossFeed) {
             return null;
         }
-        StoryFingerprint ready = precomputed.get(entry);
-        return ready != null ? ready : of(entry);
+        StoryLookup ready = lookups.get(entry);
+        return ready != null ? ready.fingerprint() : of(entry);
     }
 
     static StoryFingerprint of(NewEntry entry) {
@@ -131,9 +129,10 @@ final class StoryGrouper {
      *
      * @param fingerprint null when cross-feed dedup is off
      */
-    long storyFor(long feedId, StoryFingerprint fingerprint, String publicId, long published, long firstSeen)
-            throws SQLException {
-        SortedSet<Long> matches = fingerprint == null ? new TreeSet<>() : matchingStories(feedId, fingerprint, published);
+    long storyFor(NewEntry entry, long feedId, StoryFingerprint fingerprint, String publicId, long published,
+            long firstSeen) throws SQLException {
+        SortedSet<Long> matches = fingerprint == null ? new TreeSet<>()
+                : storiesOf(matchingEntries(entry, feedId, fingerprint, published));
         if (matches.isEmpty()) {
             return newStory(publicId, published, firstSeen);
         }
@@ -145,6 +144,72 @@ final class StoryGrouper {
         joinStory.get().setLong(2, story);
         joinStory.get().executeUpdate();
         return story;
+    }
+
+    /**
+     * Entries of other feeds that are the same story: in the index and the entries table as a
+     * poll thread found them, if nothing but buffering changed the index since, else as they are
+     * now; and among the buffered entries.
+     */
+    private Set<Long> matchingEntries(NewEntry entry, long feedId, StoryFingerprint fingerprint, long published)
+            throws SQLException {
+        StoryLookup lookup = lookups.get(entry);
+        Set<Long> entries = new HashSet<>();
+        if (lookup != null && lookup.published() == published && buffer.unchangedSince(lookup.indexGeneration())) {
+            entries.addAll(lookup.storedMatches());
+            if (fingerprint.linkNamesAnArticle()) {
+                entries.addAll(buffer.sameLink(feedId, fingerprint.canonicalUrl()));
+            }
+        } else {
+            entries.addAll(storedMatches(linkedEntries.get(), candidates.get(), feedId, fingerprint, published));
+        }
+        entries.addAll(buffer.nearDuplicates(feedId, fingerprint, published - WINDOW.toMillis(),
+                published + WINDOW.toMillis(), MAX_CANDIDATES));
+        return entries;
+    }
+
+    /**
+     * Entries of other feeds that are the same story, by canonical link (any entry, buffered or
+     * not) or by text (among the indexed ones): with {@link #LINKED_ENTRIES} and
+     * {@link #INDEXED_CANDIDATES} prepared on the connection to search.
+     */
+    static Set<Long> storedMatches(PreparedStatement linked, PreparedStatement candidates, long feedId,
+            StoryFingerprint fingerprint, long published) throws SQLException {
+        Set<Long> entries = new HashSet<>();
+        if (fingerprint.linkNamesAnArticle()) {
+            linked.setString(1, fingerprint.canonicalUrl());
+            linked.setLong(2, feedId);
+            entries.addAll(RowMapper.list(linked, row -> row.getLong(1)));
+        }
+        int[] anchors = fingerprint.anchors();
+        if (anchors.length == 0) {
+            return entries;
+        }
+        candidates.setString(1, anchorList(anchors));
+        candidates.setLong(2, feedId);
+        candidates.setLong(3, published - WINDOW.toMillis());
+        candidates.setLong(4, published + WINDOW.toMillis());
+        try (ResultSet rows = candidates.executeQuery()) {
+            while (rows.next()) {
+                StoryFingerprint other = StoryFingerprint.stored(rows.getString("canonical_url"),
+                        rows.getBytes("shingles"), rows.getString("title"));
+                if (StoryMatch.score(fingerprint, other) > 0) {
+                    entries.add(rows.getLong("id"));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The stories of these entries as they are now (a story may have merged into another since). */
+    private SortedSet<Long> storiesOf(Set<Long> entries) throws SQLException {
+        SortedSet<Long> stories = new TreeSet<>();
+        if (entries.isEmpty()) {
+            return stories;
+        }
+        storiesOf.get().setString(1, entries.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        stories.addAll(RowMapper.list(storiesOf.get(), row -> row.getLong(1)));
+        return stories;
     }
 
     private long newStory(String publicId, long published, long firstSeen) throws SQLException {
@@ -170,44 +235,11 @@ final class StoryGrouper {
         deleteStory.get().executeUpdate();
     }
 
-    private SortedSet<Long> matchingStories(long feedId, StoryFingerprint fingerprint, long published)
-            throws SQLException {
-        SortedSet<Long> stories = new TreeSet<>();
-        if (fingerprint.linkNamesAnArticle()) {
-            storyByUrl.get().setString(1, fingerprint.canonicalUrl());
-            storyByUrl.get().setLong(2, feedId);
-            stories.addAll(RowMapper.list(storyByUrl.get(), row -> row.getLong(1)));
+    /** Buffers a new entry's anchors and link ({@link AnchorBuffer}) until the next flush into the index. */
+    void index(long entryId, long feedId, long published, StoryFingerprint fingerprint) {
+        if (fingerprint != null) {
+            buffer.add(entryId, feedId, published, fingerprint);
         }
-        int[] anchors = fingerprint.anchors();
-        if (anchors.length > 0) {
-            stories.addAll(nearDuplicates(feedId, fingerprint, anchors, published));
-        }
-        return stories;
-    }
-
-    private Set<Long> nearDuplicates(long feedId, StoryFingerprint fingerprint, int[] anchors, long published)
-            throws SQLException {
-        PreparedStatement query = candidates.get();
-        query.setString(1, anchorList(anchors));
-        query.setLong(2, feedId);
-        query.setLong(3, published - WINDOW.toMillis());
-        query.setLong(4, published + WINDOW.toMillis());
-        Set<Long> stories = new HashSet<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                StoryFingerprint other = StoryFingerprint.stored(rows.getString("canonical_url"),
-                        rows.getBytes("shingles"), rows.getString("title"));
-                if (StoryMatch.score(fingerprint, other) > 0) {
-                    stories.add(rows.getLong("story_id"));
-                }
-            }
-        }
-        return stories;
-    }
-
-    /** Adds a new entry's anchors to the index, through the {@link AnchorBuffer}; returns how many rows. */
-    int index(long entryId, long feedId, long published, StoryFingerprint fingerprint) throws SQLException {
-        return addAnchors(bufferAnchor.get(), entryId, feedId, published, fingerprint);
     }
 
     /**
@@ -216,8 +248,9 @@ final class StoryGrouper {
      */
     void reindex(long entryId, byte[] storedAnchors, long feedId, long published, StoryFingerprint fingerprint)
             throws SQLException {
-        removeAnchors(removeAnchor.get(), unbufferAnchor.get(), entryId, storedAnchors);
+        removeAnchors(removeAnchor.get(), buffer, entryId, storedAnchors);
         addAnchors(addAnchor.get(), entryId, feedId, published, fingerprint);
+        buffer.indexChanged(); // its link and text may have changed too
     }
 
     private static int addAnchors(PreparedStatement add, long entryId, long feedId, long published,
@@ -252,18 +285,17 @@ final class StoryGrouper {
 
     /**
      * Deletes an entry's index rows by primary key, from its stored anchors (no entry_id index
-     * needed), wherever they are: the index or the buffer.
+     * needed), and takes it out of the buffer if it is there.
      */
-    static void removeAnchors(PreparedStatement removeAnchor, PreparedStatement unbufferAnchor, long entryId,
-            byte[] storedAnchors) throws SQLException {
+    static void removeAnchors(PreparedStatement removeAnchor, AnchorBuffer buffer, long entryId, byte[] storedAnchors)
+            throws SQLException {
+        buffer.remove(entryId);
         int[] anchors = StoryFingerprint.fromBytes(storedAnchors);
         if (anchors.length == 0) {
             return;
         }
-        for (PreparedStatement remove : List.of(removeAnchor, unbufferAnchor)) {
-            remove.setString(1, anchorList(anchors));
-            remove.setLong(2, entryId);
-            remove.executeUpdate();
-        }
+        removeAnchor.setString(1, anchorList(anchors));
+        removeAnchor.setLong(2, entryId);
+        removeAnchor.executeUpdate();
     }
 }

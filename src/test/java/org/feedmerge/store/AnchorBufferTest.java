@@ -1,6 +1,7 @@
 package org.feedmerge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.feedmerge.store.Documents.identified;
 import static org.feedmerge.store.Documents.item;
 import static org.feedmerge.store.Polls.T0;
@@ -9,17 +10,21 @@ import static org.feedmerge.store.Polls.at;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.feedmerge.config.RetentionConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * New entries' anchors wait in the write connection's buffer and reach story_anchors in batches:
- * a copy is found wherever its original's anchors are, and anchors buffered by a process that
- * stopped without flushing are indexed again when the database is next opened.
+ * New entries' anchors wait in the writer's buffer and reach story_anchors in batches: a copy is
+ * found wherever its original's anchors are, a rolled back write leaves nothing buffered, and
+ * anchors buffered by a process that stopped without flushing are indexed again by the next one.
  */
 class AnchorBufferTest {
 
@@ -38,16 +43,16 @@ class AnchorBufferTest {
             long b = feed(feeds, "b");
             long c = feed(feeds, "c");
             poll(feeds, a, T0, "a-1", "https://a.test/bridge", at(-60));
-            assertThat(rows(database, "temp.pending_anchors")).as("buffered").isPositive();
+            assertThat(buffered(database)).as("buffered").isPositive();
             assertThat(rows(database, "story_anchors")).isZero();
             poll(feeds, b, at(1), "b-1", "https://b.test/other-url", at(-50));
             assertThat(new EntryStore(database).newest(10)).as("matched through the buffer").hasSize(1);
 
             database.write("flush", connection -> {
-                AnchorBuffer.flush(connection);
+                database.anchorBuffer().flush(connection);
                 return null;
             });
-            assertThat(rows(database, "temp.pending_anchors")).isZero();
+            assertThat(buffered(database)).isZero();
             assertThat(rows(database, "story_anchors")).as("moved").isPositive();
             poll(feeds, c, at(2), "c-1", "https://c.test/yet-another-url", at(-40));
             assertThat(new EntryStore(database).newest(10)).as("matched through the index").hasSize(1)
@@ -62,7 +67,7 @@ class AnchorBufferTest {
         try (Database database = Database.open(file)) {
             FeedStore feeds = new FeedStore(database);
             poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
-            anchors = rows(database, "temp.pending_anchors");
+            anchors = buffered(database);
         }
         try (Database database = Database.open(file)) {
             assertThat(anchors).isPositive();
@@ -102,7 +107,7 @@ class AnchorBufferTest {
             FeedStore feeds = new FeedStore(database);
             poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
             database.write("flush", connection -> {
-                AnchorBuffer.flush(connection);
+                database.anchorBuffer().flush(connection);
                 return null;
             });
             long newest = committed(database, "SELECT max(id) FROM entries");
@@ -112,6 +117,79 @@ class AnchorBufferTest {
             assertThat(committed(database, "SELECT count(*) FROM entries")).as("retention deleted it").isZero();
             assertThat(committed(database, "SELECT indexed_through FROM anchor_index")).isLessThan(newest);
         }
+    }
+
+    @Test
+    void aRolledBackPollLeavesNothingBufferedThatCouldMatchAnEntryReusingItsId() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            FeedStore feeds = new FeedStore(database);
+            long a = feed(feeds, "a");
+            long b = feed(feeds, "b");
+            long c = feed(feeds, "c");
+            assertThatThrownBy(() -> database.write("fails after storing", connection -> {
+                try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), a,
+                        "https://a.test/feed", T0, StoryRules.DEFAULT, Map.of())) {
+                    writer.write(identified(item("a-1", "https://a.test/bridge", "Harbour bridge to close", TEXT,
+                            at(-60))));
+                }
+                throw new SQLException("disk on fire");
+            })).hasMessageContaining("disk on fire");
+            assertThat(buffered(database)).as("undone with its savepoint").isZero();
+
+            // Takes the rolled back entry's id: a stale buffer would now say this entry has its text.
+            feeds.recordPoll(b, Polls.ok(at(1)), identified(item("b-1", "https://b.test/weather", "Weather",
+                    "<p>Sunny all week with light winds from the west and no rain expected until Sunday evening,"
+                            + " forecasters said, as temperatures climb to the high twenties.</p>", at(-10))));
+            poll(feeds, c, at(2), "c-1", "https://c.test/bridge-copy", at(-40));
+            assertThat(new EntryStore(database).newest(10)).as("the copy matches nothing").hasSize(2);
+        }
+    }
+
+    @Test
+    void aFlushRolledBackWithItsWorkLeavesTheRowsBuffered() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            FeedStore feeds = new FeedStore(database);
+            poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
+            long before = buffered(database);
+            assertThatThrownBy(() -> database.write("flush, then fail", connection -> {
+                database.anchorBuffer().flush(connection);
+                throw new SQLException("after the flush");
+            })).hasMessageContaining("after the flush");
+            assertThat(buffered(database)).isEqualTo(before).isPositive();
+            assertThat(rows(database, "story_anchors")).isZero();
+            long c = feed(feeds, "c");
+            poll(feeds, c, at(2), "c-1", "https://c.test/yet-another-url", at(-40));
+            assertThat(new EntryStore(database).newest(10)).as("still found in the buffer").hasSize(1);
+        }
+    }
+
+    @Test
+    void aLookupMadeBeforeTheIndexChangedIsNotTrustedUnderTheWriteLock() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            FeedStore feeds = new FeedStore(database);
+            poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
+            long b = feed(feeds, "b");
+            long before = database.anchorBuffer().generation();
+            database.write("flush", connection -> {
+                database.anchorBuffer().flush(connection);
+                return null;
+            });
+            List<NewEntry> copy = identified(item("b-1", "https://b.test/other-url", "Harbour bridge to close", TEXT,
+                    at(-50)));
+            StoryLookup stale = new StoryLookup(StoryGrouper.of(copy.get(0)), at(-50).toEpochMilli(), before, Set.of());
+            database.write("store the copy", connection -> {
+                try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), b,
+                        "https://b.test/feed", at(1), StoryRules.DEFAULT, Map.of(copy.get(0), stale))) {
+                    return writer.write(copy);
+                }
+            });
+            assertThat(new EntryStore(database).newest(10)).as("found in the index after all").hasSize(1);
+        }
+    }
+
+    /** Anchor rows in the writer's buffer. */
+    private static long buffered(Database database) {
+        return database.write("count", connection -> database.anchorBuffer().rows());
     }
 
     /** A figure of the committed database, as any reader sees it. */
