@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,12 +53,8 @@ final class AnchorBuffer {
 
     /** Anchor rows buffered before they are moved: about 6,000 entries, a few MB of memory. */
     static final int FLUSH_ROWS = 100_000;
-    /** Rows per statement when moving: one JSON parameter of about a megabyte. */
-    private static final int MOVE_CHUNK = 25_000;
-
-    private static final String MOVE = """
-            INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published)
-            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)""";
+    /** Rows per statement when moving (4 parameters each, well under SQLite's limit of 32,766). */
+    private static final int MOVE_CHUNK = 500;
     private static final String MARK = "UPDATE anchor_index SET indexed_through = (SELECT coalesce(max(id), 0) FROM entries)";
     private static final String LOWER_MARK = """
             UPDATE anchor_index SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) FROM entries))""";
@@ -347,11 +344,12 @@ final class AnchorBuffer {
             }
         }
         Arrays.sort(order, 0, count);
-        try (PreparedStatement move = connection.prepareStatement(MOVE)) {
-            for (int start = 0; start < count; start += MOVE_CHUNK) {
-                move.setString(1, rowsAsJson(order, start, Math.min(count, start + MOVE_CHUNK)));
-                move.executeUpdate();
-            }
+        int whole = count - count % MOVE_CHUNK;
+        if (whole > 0) {
+            move(connection, order, 0, whole);
+        }
+        if (whole < count) {
+            move(connection, order, whole, count);
         }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(MARK);
@@ -362,14 +360,23 @@ final class AnchorBuffer {
         undoLog.add(FLUSHED);
     }
 
-    private String rowsAsJson(long[] order, int from, int to) {
-        StringBuilder json = new StringBuilder((to - from) * 40).append('[');
-        for (int i = from; i < to; i++) {
-            Buffered entry = slots.get((int) order[i]);
-            json.append(i == from ? "[" : ",[").append((int) (order[i] >> 32)).append(',').append(entry.entryId())
-                    .append(',').append(entry.feedId()).append(',').append(entry.published()).append(']');
+    /** Inserts rows {@code from} to {@code to} of {@code order}, in chunks of whole MOVE_CHUNKs (or one smaller one). */
+    private void move(Connection connection, long[] order, int from, int to) throws SQLException {
+        int chunk = Math.min(MOVE_CHUNK, to - from);
+        String sql = "INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published) VALUES "
+                + String.join(",", Collections.nCopies(chunk, "(?,?,?,?)"));
+        try (PreparedStatement move = connection.prepareStatement(sql)) {
+            for (int start = from; start < to; start += chunk) {
+                for (int i = 0; i < chunk; i++) {
+                    Buffered entry = slots.get((int) order[start + i]);
+                    move.setInt(4 * i + 1, (int) (order[start + i] >> 32));
+                    move.setLong(4 * i + 2, entry.entryId());
+                    move.setLong(4 * i + 3, entry.feedId());
+                    move.setLong(4 * i + 4, entry.published());
+                }
+                move.executeUpdate();
+            }
         }
-        return json.append(']').toString();
     }
 
     /**

@@ -20,7 +20,8 @@ import jdk.jfr.consumer.RecordingFile;
  * CPU, the default), {@code jdk.NativeMethodSample} (threads in native code: SQLite, sockets), or
  * {@code jdk.ThreadPark,jdk.JavaMonitorEnter} (blocked time, weighted by milliseconds).
  *
- * <p>{@code JfrHotMethods --file rec.jfr [--events E1,E2] [--thread feedmerge-poll] [--from MS --to MS] [--top 30]}
+ * <p>{@code JfrHotMethods --file rec.jfr [--events E1,E2] [--thread feedmerge-poll] [--from MS --to MS] [--top 30]
+ * [--under org.feedmerge.store.Database.commitQueued]} (only samples with that method on the stack)
  */
 public final class JfrHotMethods {
     private JfrHotMethods() {
@@ -33,6 +34,7 @@ public final class JfrHotMethods {
         long to = args.longValue("to", Long.MAX_VALUE);
         int top = args.integer("top", 30);
         Set<String> events = Set.of(args.text("events", "jdk.ExecutionSample").split(","));
+        String under = args.text("under", "");
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         int samples = 0;
@@ -48,8 +50,11 @@ public final class JfrHotMethods {
             // Park and lock events weigh by how long they blocked (in ms); samples weigh 1.
             int weight = event.hasField("duration") && !event.getEventType().getName().endsWith("Sample")
                     ? (int) Math.max(1, event.getDuration().toMillis()) : 1;
-            samples += weight;
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
+            if (!under.isEmpty() && frames.stream().noneMatch(frame -> name(frame.getMethod()).equals(under))) {
+                continue;
+            }
+            samples += weight;
             if (!frames.isEmpty()) {
                 self.merge(name(frames.get(0).getMethod()), weight, Integer::sum);
             }
