@@ -40,18 +40,28 @@ public final class PlainText {
             return words;
         }
         String folded = fold(text);
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
+        // A word is its letters and digits; an apostrophe inside one is dropped (the word goes on),
+        // so it is cut out of the text as one substring unless it had an apostrophe.
+        StringBuilder beforeApostrophe = new StringBuilder();
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            char c = i < folded.length() ? folded.charAt(i) : ' ';
             if (Character.isLetterOrDigit(c)) {
-                word.append(c);
-            } else if (!isApostrophe(c) && word.length() > 0) {
-                words.add(word.toString());
-                word.setLength(0);
+                start = start < 0 ? i : start;
+            } else if (isApostrophe(c) && i < folded.length()) {
+                if (start >= 0) {
+                    beforeApostrophe.append(folded, start, i);
+                    start = -1;
+                }
+            } else if (beforeApostrophe.length() > 0) {
+                words.add(start < 0 ? beforeApostrophe.toString()
+                        : beforeApostrophe.append(folded, start, i).toString());
+                beforeApostrophe.setLength(0);
+                start = -1;
+            } else if (start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
             }
-        }
-        if (word.length() > 0) {
-            words.add(word.toString());
         }
         return words;
     }
@@ -65,23 +75,26 @@ public final class PlainText {
     static String fold(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder out = null;
+        int copied = 0; // lower[copied, i) is still to be copied to out
         for (int i = 0; i < lower.length(); ) {
+            char c = lower.charAt(i);
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
             int codePoint = lower.codePointAt(i);
             int width = Character.charCount(codePoint);
-            String folded = codePoint < 0x80 ? null : Folding.of(codePoint);
-            if (folded != null && out == null) {
-                out = new StringBuilder(lower.length()).append(lower, 0, i);
-            }
-            if (out != null) {
-                if (folded != null) {
-                    out.append(folded);
-                } else {
-                    out.append(lower, i, i + width);
+            String folded = Folding.of(codePoint);
+            if (folded != null) {
+                if (out == null) {
+                    out = new StringBuilder(lower.length());
                 }
+                out.append(lower, copied, i).append(folded);
+                copied = i + width;
             }
             i += width;
         }
-        return out == null ? lower : out.toString();
+        return out == null ? lower : out.append(lower, copied, lower.length()).toString();
     }
 
     /** Per code point NFKD without marks, memoised for the Basic Multilingual Plane. Thread-safe. */
