@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
     private static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
     /** The writer's page cache in KiB (SQLite's default is 2,000): it holds the hot index pages. */
     private static final int WRITER_CACHE_KIB = 32 * 1024;
+    private static final int READER_CACHE_KIB = 16 * 1024;
 
     private final Path file;
     /** Fair, so a thread whose queued work another thread committed gets its turn to return promptly. */
@@ -150,6 +151,8 @@ public final class Database implements AutoCloseable {
         Connection reader = connect(file, config);
         try (Statement statement = reader.createStatement()) {
             statement.execute("PRAGMA query_only = ON");
+            // 16 MB, not SQLite's 2 MB: poll threads search the anchor index here before they write.
+            statement.execute("PRAGMA cache_size = -" + READER_CACHE_KIB);
         }
         return reader;
     }

@@ -47,6 +47,7 @@ final class EntryWriter implements AutoCloseable {
             row.getString("title"), row.getString("summary"), row.getString("content"), row.getLong("story_id"),
             row.getBytes("anchors"));
 
+    private static final String STORED_KEYS = "SELECT entry_key FROM entries WHERE feed_id = ?";
     private static final String FIND_BY_KEY =
             "SELECT " + STORED_COLUMNS + " FROM entries WHERE feed_id = ? AND entry_key = ?";
     private static final String FIND_BY_URL =
@@ -73,6 +74,7 @@ final class EntryWriter implements AutoCloseable {
     private final long checkedAt;
     private final StoryRules rules;
     private final Statements statements;
+    private final Statements.Lazy storedKeys;
     private final Statements.Lazy findByKey;
     private final Statements.Lazy findByUrl;
     private final Statements.Lazy findByContent;
@@ -86,6 +88,8 @@ final class EntryWriter implements AutoCloseable {
     private final FeedKeySchemes keySchemes;
     private final Set<Long> claimed = new HashSet<>();
     private Set<String> documentKeys = Set.of();
+    /** The keys this feed has stored: one index scan per poll, instead of a lookup per new entry. */
+    private Set<String> keysStored = Set.of();
     private int guidChanges;
     private int matchedByKey;
 
@@ -103,6 +107,7 @@ final class EntryWriter implements AutoCloseable {
         this.checkedAt = checkedAt.toEpochMilli();
         this.rules = Objects.requireNonNull(rules, "rules");
         this.statements = new Statements(connection);
+        this.storedKeys = statements.lazy(STORED_KEYS);
         this.findByKey = statements.lazy(FIND_BY_KEY);
         this.findByUrl = statements.lazy(FIND_BY_URL);
         this.findByContent = statements.lazy(FIND_BY_CONTENT);
@@ -124,6 +129,8 @@ final class EntryWriter implements AutoCloseable {
     StoreCounts write(List<NewEntry> entries) throws SQLException {
         List<EntryKeys> keys = entries.stream().map(NewEntry::keys).toList();
         KeyScheme scheme = keySchemes.settle(keys);
+        storedKeys.get().setLong(1, feedId);
+        keysStored = new HashSet<>(RowMapper.list(storedKeys.get(), row -> row.getString(1)));
         documentKeys = new HashSet<>();
         for (EntryKeys entryKeys : keys) {
             documentKeys.add(entryKeys.forScheme(scheme));
@@ -158,12 +165,18 @@ final class EntryWriter implements AutoCloseable {
     }
 
     private Optional<Stored> find(String key) throws SQLException {
+        if (!keysStored.contains(key)) {
+            return Optional.empty();
+        }
         findByKey.get().setLong(1, feedId);
         findByKey.get().setString(2, key);
         return RowMapper.first(findByKey.get(), STORED);
     }
 
     private Optional<Stored> sameItemUnderAnotherKey(NewEntry entry, String key) throws SQLException {
+        if (keysStored.isEmpty()) {
+            return Optional.empty(); // it looks among the feed's stored entries: none
+        }
         String canonicalUrl = CanonicalUrl.of(entry.link());
         List<Stored> candidates;
         if (canonicalUrl != null) {

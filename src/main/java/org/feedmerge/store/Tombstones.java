@@ -31,12 +31,18 @@ final class Tombstones {
                 canonical_url = excluded.canonical_url, content_hash = excluded.content_hash,
                 deleted_at = excluded.deleted_at""";
 
+    private static final String ANY = "SELECT 1 FROM tombstones LIMIT 1";
+
+    private final Statements.Lazy any;
     private final Statements.Lazy byKey;
     private final Statements.Lazy byUrl;
     private final Statements.Lazy byContent;
     private final boolean crossFeed;
+    /** Whether there are any tombstones, asked once per poll (none until retention first deleted); null: not asked yet. */
+    private Boolean anyLeft;
 
     Tombstones(Statements statements, boolean crossFeed) throws SQLException {
+        this.any = statements.lazy(ANY);
         this.byKey = statements.lazy(BY_KEY);
         this.byUrl = statements.lazy(BY_URL);
         this.byContent = statements.lazy(BY_CONTENT);
@@ -45,6 +51,12 @@ final class Tombstones {
 
     /** Whether a tombstone forbids storing this entry as new. */
     boolean buries(long feedId, String key, String canonicalUrl, String contentHash) throws SQLException {
+        if (anyLeft == null) {
+            anyLeft = exists(any.get());
+        }
+        if (!anyLeft) {
+            return false;
+        }
         byKey.get().setLong(1, feedId);
         byKey.get().setString(2, key);
         if (exists(byKey.get())) {
