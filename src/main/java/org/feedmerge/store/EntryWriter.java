@@ -59,12 +59,12 @@ final class EntryWriter implements AutoCloseable {
     private static final String INSERT = """
             INSERT INTO entries (feed_id, entry_key, public_id, guid, link, title, summary, content,
                                  author, published, updated_at, first_seen, content_hash,
-                                 story_id, canonical_url, shingles, anchors)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
+                                 story_id, canonical_url, anchors)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
             UPDATE entries SET guid = ?, link = ?, title = ?, summary = ?, content = ?, author = ?,
                                published = ?, updated_at = ?, content_hash = ?, canonical_url = ?,
-                               shingles = ?, anchors = ?
+                               anchors = ?
             WHERE id = ?""";
     private static final String REFRESH_HASH = "UPDATE entries SET content_hash = ? WHERE id = ?";
     private static final String REKEY = "UPDATE entries SET entry_key = ? WHERE id = ?";
@@ -258,12 +258,11 @@ final class EntryWriter implements AutoCloseable {
         insert.setString(12, entry.contentHash());
         insert.setLong(13, storyId);
         insert.setString(14, canonicalUrl);
-        insert.setBytes(15, fingerprint == null ? null : fingerprint.shingleBytes());
-        insert.setBytes(16, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
+        insert.setBytes(15, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
         insert.executeUpdate();
         try (ResultSet id = insert.getGeneratedKeys()) {
             id.next();
-            stories.index(id.getLong(1), feedId, published, fingerprint);
+            stories.index(id.getLong(1), entry.title(), feedId, published, fingerprint);
         }
     }
 
@@ -277,11 +276,10 @@ final class EntryWriter implements AutoCloseable {
         update.setLong(8, checkedAt);
         update.setString(9, entry.contentHash());
         update.setString(10, CanonicalUrl.of(entry.link()));
-        update.setBytes(11, fingerprint == null ? null : fingerprint.shingleBytes());
-        update.setBytes(12, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
-        update.setLong(13, stored.id());
+        update.setBytes(11, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
+        update.setLong(12, stored.id());
         update.executeUpdate();
-        stories.reindex(stored.id(), stored.anchors(), feedId, published, fingerprint);
+        stories.reindex(stored.id(), stored.anchors(), entry.title(), feedId, published, fingerprint);
         stories.edited(stored.storyId(), checkedAt, rules.updatedMovesToTop());
     }
 

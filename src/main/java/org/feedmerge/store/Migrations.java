@@ -148,8 +148,24 @@ final class Migrations {
             CREATE TABLE anchor_index (indexed_through INTEGER NOT NULL)""", """
             INSERT INTO anchor_index (indexed_through) SELECT coalesce(max(id), 0) FROM entries"""));
 
+    /**
+     * What verifying a dedup candidate reads (title and shingles), in a narrow table of its own:
+     * in {@code entries} the shingles come after the content, so reading them followed the row's
+     * overflow pages, several per candidate, and poll threads read thousands of candidates.
+     * {@code entries.shingles} is no longer written.
+     */
+    private static final Migration V6_ENTRY_PRINTS = new Migration(6, List.of("""
+            CREATE TABLE entry_prints (
+                entry_id INTEGER PRIMARY KEY,
+                title    TEXT,
+                shingles BLOB NOT NULL
+            )""", """
+            INSERT INTO entry_prints (entry_id, title, shingles)
+            SELECT id, title, shingles FROM entries WHERE shingles IS NOT NULL""", """
+            UPDATE entries SET shingles = NULL WHERE shingles IS NOT NULL"""));
+
     private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS,
-            V3_STORIES_TOMBSTONES_KEY_SCHEMES, V4_FEED_SUBSCRIBED, V5_ANCHOR_INDEX_MARK);
+            V3_STORIES_TOMBSTONES_KEY_SCHEMES, V4_FEED_SUBSCRIBED, V5_ANCHOR_INDEX_MARK, V6_ENTRY_PRINTS);
 
     private Migrations() {
     }

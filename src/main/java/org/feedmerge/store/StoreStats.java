@@ -16,13 +16,13 @@ import java.util.Map;
  * @param databaseBytes size of the database file
  * @param walBytes      size of its write-ahead log (0 when absent)
  * @param freeBytes     bytes of free pages inside the file, reusable or for the next vacuum
- * @param rows          row count per table, in a fixed order: feeds, entries, stories, story_anchors,
+ * @param rows          row count per table, in a fixed order: feeds, entries, stories, story_anchors, entry_prints,
  *                      tombstones, feed_key_schemes
  */
 public record StoreStats(long databaseBytes, long walBytes, long freeBytes, Map<String, Long> rows) {
 
     static final List<String> TABLES = List.of(
-            "feeds", "entries", "stories", "story_anchors", "tombstones", "feed_key_schemes");
+            "feeds", "entries", "stories", "story_anchors", "entry_prints", "tombstones", "feed_key_schemes");
 
     public StoreStats {
         rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));

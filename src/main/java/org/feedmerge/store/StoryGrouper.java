@@ -40,16 +40,18 @@ final class StoryGrouper {
      * with the new entry: a true copy shares most of its anchors, an unrelated story on the same
      * topic one or two (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared
      * anchors are the ones worth verifying, however long a common anchor's posting list grows. The
-     * index rows carry the feed and date, so the filtering never reads the (wide) entry rows.
+     * index rows carry the feed and date, and the candidates' text is in entry_prints, so this
+     * never reads the (wide) entry rows.
      * Entries whose anchors are still in the {@link AnchorBuffer} are searched there.
      */
     static final String INDEXED_CANDIDATES = """
-            SELECT e.id, e.canonical_url, e.shingles, e.title
+            SELECT p.entry_id, p.shingles, p.title
             FROM (SELECT entry_id, count(*) AS shared FROM story_anchors
                   WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4
                   GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
-            JOIN entries e ON e.id = c.entry_id
-            WHERE e.story_id IS NOT NULL""".formatted(MAX_CANDIDATES);
+            JOIN entry_prints p ON p.entry_id = c.entry_id""".formatted(MAX_CANDIDATES);
+    static final String ADD_PRINT = "INSERT OR REPLACE INTO entry_prints (entry_id, title, shingles) VALUES (?, ?, ?)";
+    static final String REMOVE_PRINT = "DELETE FROM entry_prints WHERE entry_id = ?";
     private static final String STORIES_OF = """
             SELECT DISTINCT story_id FROM entries WHERE id IN (SELECT value FROM json_each(?)) AND story_id IS NOT NULL""";
     private static final String NEW_STORY = "INSERT INTO stories (public_id, sort_time, first_seen) VALUES (?, ?, ?)";
@@ -80,6 +82,8 @@ final class StoryGrouper {
     private final Statements.Lazy deleteStory;
     private final Statements.Lazy addAnchor;
     private final Statements.Lazy removeAnchor;
+    private final Statements.Lazy addPrint;
+    private final Statements.Lazy removePrint;
 
     StoryGrouper(Statements statements, AnchorBuffer buffer, boolean crossFeed) throws SQLException {
         this(statements, buffer, crossFeed, Map.of());
@@ -105,6 +109,8 @@ final class StoryGrouper {
         this.deleteStory = statements.lazy(DELETE_STORY);
         this.addAnchor = statements.lazy(ADD_ANCHOR);
         this.removeAnchor = statements.lazy(REMOVE_ANCHOR);
+        this.addPrint = statements.lazy(ADD_PRINT);
+        this.removePrint = statements.lazy(REMOVE_PRINT);
     }
 
     /** The fingerprint to store with a new or edited entry, or null when cross-feed dedup is off. */
@@ -191,10 +197,10 @@ final class StoryGrouper {
         candidates.setLong(4, published + WINDOW.toMillis());
         try (ResultSet rows = candidates.executeQuery()) {
             while (rows.next()) {
-                StoryFingerprint other = StoryFingerprint.stored(rows.getString("canonical_url"),
-                        rows.getBytes("shingles"), rows.getString("title"));
+                StoryFingerprint other = StoryFingerprint.stored(null, rows.getBytes("shingles"),
+                        rows.getString("title"));
                 if (StoryMatch.score(fingerprint, other) > 0) {
-                    entries.add(rows.getLong("id"));
+                    entries.add(rows.getLong("entry_id"));
                 }
             }
         }
@@ -235,21 +241,39 @@ final class StoryGrouper {
         deleteStory.get().executeUpdate();
     }
 
-    /** Buffers a new entry's anchors and link ({@link AnchorBuffer}) until the next flush into the index. */
-    void index(long entryId, long feedId, long published, StoryFingerprint fingerprint) {
+    /**
+     * Keeps a new entry's title and shingles for later candidates to be verified against, and
+     * buffers its anchors and link ({@link AnchorBuffer}) until the next flush into the index.
+     */
+    void index(long entryId, String title, long feedId, long published, StoryFingerprint fingerprint)
+            throws SQLException {
         if (fingerprint != null) {
+            addPrint(entryId, title, fingerprint);
             buffer.add(entryId, feedId, published, fingerprint);
         }
+    }
+
+    private void addPrint(long entryId, String title, StoryFingerprint fingerprint) throws SQLException {
+        addPrint.get().setLong(1, entryId);
+        addPrint.get().setString(2, title);
+        addPrint.get().setBytes(3, fingerprint.shingleBytes());
+        addPrint.get().executeUpdate();
     }
 
     /**
      * Replaces an edited entry's anchors: the stored ones leave the index and the buffer, the new
      * ones go straight into the index (the buffer's durability mark only covers new entries).
      */
-    void reindex(long entryId, byte[] storedAnchors, long feedId, long published, StoryFingerprint fingerprint)
-            throws SQLException {
+    void reindex(long entryId, byte[] storedAnchors, String title, long feedId, long published,
+            StoryFingerprint fingerprint) throws SQLException {
         removeAnchors(removeAnchor.get(), buffer, entryId, storedAnchors);
         addAnchors(addAnchor.get(), entryId, feedId, published, fingerprint);
+        if (fingerprint != null) {
+            addPrint(entryId, title, fingerprint);
+        } else {
+            removePrint.get().setLong(1, entryId);
+            removePrint.get().executeUpdate();
+        }
         buffer.indexChanged(); // its link and text may have changed too
     }
 

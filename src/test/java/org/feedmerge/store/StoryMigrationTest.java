@@ -3,14 +3,18 @@ package org.feedmerge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import org.feedmerge.dedup.StoryFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stories migration on a database that already holds entries. */
+/** The stories and entry prints migrations on a database that already holds entries. */
 class StoryMigrationTest {
 
     @TempDir
@@ -32,6 +36,60 @@ class StoryMigrationTest {
             assertThat(new EntryStore(database).newest(10)).extracting(MergedEntry::publicId, MergedEntry::title)
                     .containsExactly(tuple("2", "Old two"), tuple("1", "Old one"));
             assertThat(StoreStats.read(database).rows()).containsEntry("stories", 2L);
+        }
+    }
+
+    @Test
+    void aVersionFiveEntrysShinglesMoveToEntryPrintsAndACopyStillFindsIt() throws Exception {
+        Path file = dir.resolve("v5.db");
+        String text = "<p>The city council voted on Tuesday to close the old harbour bridge for two years of repairs,"
+                + " after engineers found cracks in three of its steel supports during a routine inspection.</p>";
+        StoryFingerprint original = StoryFingerprint.of("Harbour bridge to close", "https://a.test/bridge", null, text);
+        long published = Polls.at(-60).toEpochMilli();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            Migrations.applyUpTo(connection, 5);
+            statement.execute("INSERT INTO feeds (id, url) VALUES (1, 'https://a.test/feed')");
+            statement.execute("INSERT INTO stories (id, public_id, sort_time, first_seen) VALUES (1, 'a-1', "
+                    + published + ", " + published + ")");
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO entries (id, feed_id, entry_key, public_id, title, content, published, first_seen,
+                                         content_hash, story_id, canonical_url, shingles, anchors)
+                    VALUES (1, 1, 'guid:a-1', 'a-1', 'Harbour bridge to close', ?, ?, ?, 'h1', 1, ?, ?, ?)""")) {
+                insert.setString(1, text);
+                insert.setLong(2, published);
+                insert.setLong(3, published);
+                insert.setString(4, original.canonicalUrl());
+                insert.setBytes(5, original.shingleBytes());
+                insert.setBytes(6, StoryFingerprint.toBytes(original.anchors()));
+                insert.executeUpdate();
+            }
+            try (PreparedStatement index = connection.prepareStatement(StoryGrouper.ADD_ANCHOR)) {
+                index.setLong(1, 1);
+                index.setLong(2, 1);
+                index.setLong(3, published);
+                index.setString(4, StoryGrouper.anchorList(original.anchors()));
+                index.executeUpdate();
+            }
+            statement.execute("UPDATE anchor_index SET indexed_through = 1");
+        }
+
+        try (Database database = Database.open(file)) {
+            assertThat(StoreStats.read(database).rows()).containsEntry("entry_prints", 1L);
+            FeedStore feeds = new FeedStore(database);
+            long b = feeds.register(URI.create("https://b.test/feed"), "b").id();
+            feeds.recordPoll(b, Polls.ok(Polls.at(1)), Documents.identified(Documents.item("b-1",
+                    "https://b.test/elsewhere", "Harbour bridge to close", text, Polls.at(-50))));
+            assertThat(new EntryStore(database).newest(10)).singleElement()
+                    .satisfies(story -> assertThat(story.otherSources()).hasSize(1));
+            long shinglesLeft = database.read("shingles left in entries", connection -> {
+                try (Statement statement = connection.createStatement();
+                        ResultSet row = statement.executeQuery("SELECT count(*) FROM entries WHERE shingles IS NOT NULL")) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            });
+            assertThat(shinglesLeft).isZero();
         }
     }
 }
