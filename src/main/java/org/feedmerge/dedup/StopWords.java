@@ -14,10 +14,13 @@ final class StopWords {
             "which", "while", "who", "will", "with", "would", "you", "your", "after", "amid", "about", "also",
             "new", "all", "any", "just", "like", "now", "only", "other", "such", "very");
 
+    /** Longer words are not looked up: most words of a text are. */
+    private static final int LONGEST = WORDS.stream().mapToInt(String::length).max().orElse(0);
+
     private StopWords() {
     }
 
     static boolean contains(String word) {
-        return WORDS.contains(word);
+        return word.length() <= LONGEST && WORDS.contains(word);
     }
 }

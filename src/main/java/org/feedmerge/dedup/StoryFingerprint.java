@@ -58,8 +58,8 @@ public final class StoryFingerprint {
         if (body.isEmpty()) {
             body = PlainText.of(summaryHtml);
         }
-        List<String> words = PlainText.words(body);
-        int[] hashes = shingleHashes(words.subList(0, Math.min(words.size(), TEXT_WORDS)));
+        List<String> words = PlainText.words(body, TEXT_WORDS);
+        int[] hashes = shingleHashes(words);
         return new StoryFingerprint(CanonicalUrl.of(link), sortedDistinct(hashes, hashes.length),
                 anchors(words, hashes), TitleWords.of(title));
     }
