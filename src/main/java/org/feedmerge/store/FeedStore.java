@@ -232,16 +232,21 @@ public final class FeedStore {
         List<NewEntry> batch = List.copyOf(entries);
         Map<NewEntry, StoryLookup> lookups = lookUpNewEntries(feedId, batch, poll.checkedAt());
         return database.write("Could not record poll of feed " + feedId, connection -> {
-            String feedUrl = feedUrl(connection, feedId);
-            StoreCounts counts;
-            try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), feedId, feedUrl,
-                    poll.checkedAt(), rules, lookups)) {
-                counts = writer.write(batch);
-            }
+            StoreCounts counts = batch.isEmpty() ? new StoreCounts(0, 0, 0) : writeEntries(connection, feedId, poll,
+                    batch, lookups);
             writeOutcome(connection, feedId, poll);
             writeValidators(connection, feedId, poll);
             return counts;
         });
+    }
+
+    /** A document's entries (not a 304's or a failure's: they have none, and nothing to write). */
+    private StoreCounts writeEntries(Connection connection, long feedId, PollRecord poll, List<NewEntry> batch,
+            Map<NewEntry, StoryLookup> lookups) throws SQLException {
+        try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), feedId,
+                feedUrl(connection, feedId), poll.checkedAt(), rules, lookups)) {
+            return writer.write(batch);
+        }
     }
 
     /**
@@ -317,7 +322,9 @@ public final class FeedStore {
             update.setString(9, poll.nextPollRule());
             EpochMillis.bind(update, 10, poll.retire() ? poll.checkedAt() : null);
             update.setLong(11, feedId);
-            update.executeUpdate();
+            if (update.executeUpdate() == 0) {
+                throw new SQLException("no feed with id " + feedId);
+            }
         }
         if (poll.location() != null) {
             writeLocation(connection, feedId, poll.location());
