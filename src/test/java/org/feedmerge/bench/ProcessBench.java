@@ -43,7 +43,7 @@ public final class ProcessBench {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -B -q package -DskipTests)");
         }
-        List<String> jvmFlags = args.has("child-jvm") ? List.of(args.text("child-jvm", "").trim().split("\\s+")) : List.of();
+        List<String> jvmFlags = args.has("child-jvm") ? List.of(args.text("child-jvm", "").trim().split("[\\s;]+")) : List.of();
         report.machine("whole-process poll: java " + String.join(" ", jvmFlags) + " -jar " + jar + " poll, " + feeds + " feeds");
         try (FarmProcess farm = FarmProcess.start(feeds, args.longValue("seed", FeedFarm.DEFAULT_SEED), feeds, false)) {
             report.line("farm: %s", farm.description());
