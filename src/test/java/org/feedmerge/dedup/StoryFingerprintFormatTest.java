@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stored fingerprints (entries.shingles, entries.anchors, story_anchors) must not change for the
+ * Stored fingerprints (entry_prints.shingles, entries.anchors, story_anchors) must not change for the
  * same text: entries stored earlier are matched against new ones by these exact values. The
  * expected values were computed by the first released fingerprint code; a faster implementation
  * must reproduce them.
