@@ -89,6 +89,7 @@ final class AnchorBuffer {
         }
     }
 
+    private final int flushRows;
     private final List<Buffered> slots = new ArrayList<>();
     private final BitSet removed = new BitSet();
     private final Map<Long, Integer> slotOfEntry = new HashMap<>();
@@ -104,8 +105,9 @@ final class AnchorBuffer {
     private boolean indexChanged;
     private boolean recovered;
 
-    /** The write connection's (empty) buffer. Writes nothing to the database. */
-    AnchorBuffer() {
+    /** An empty buffer that moves into the index once it holds {@code flushRows} anchor rows. */
+    AnchorBuffer(int flushRows) {
+        this.flushRows = flushRows;
     }
 
     /** Readable by any thread: see the class comment. */
@@ -316,9 +318,9 @@ final class AnchorBuffer {
         recovered = true;
     }
 
-    /** Inside a write transaction, outside any savepoint: moves the buffer once it holds about FLUSH_ROWS rows. */
+    /** Inside a write transaction, outside any savepoint: moves the buffer once it holds about flushRows rows. */
     void flushIfFull(Connection connection) throws SQLException {
-        if (rows >= FLUSH_ROWS) {
+        if (rows >= flushRows) {
             flush(connection);
         }
     }

@@ -72,6 +72,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating parent folders and the file if needed) and migrates to the current schema. */
     public static Database open(Path file) {
+        return open(file, AnchorBuffer.FLUSH_ROWS);
+    }
+
+    /** As {@link #open(Path)}, moving buffered anchors into the index every {@code anchorFlushRows} rows (tests). */
+    static Database open(Path file, int anchorFlushRows) {
         Path absolute = file.toAbsolutePath();
         List<Connection> opened = new ArrayList<>();
         try {
@@ -81,7 +86,7 @@ public final class Database implements AutoCloseable {
             tuneWriter(writer);
             enableIncrementalVacuumIfNew(writer);
             Migrations.apply(writer);
-            AnchorBuffer anchorBuffer = new AnchorBuffer();
+            AnchorBuffer anchorBuffer = new AnchorBuffer(anchorFlushRows);
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 readers.add(openReader(absolute));
