@@ -31,7 +31,7 @@ public final class Retention {
     private static final int VACUUM_PAGES = 512;
 
     private static final String EXPIRED = """
-            SELECT id FROM entries WHERE published < ? AND first_seen < ? LIMIT ?""";
+            SELECT id FROM entries WHERE feed_id = ? AND published < ? AND first_seen < ? LIMIT ?""";
     private static final String OVER_LIMIT = """
             SELECT id FROM entries WHERE feed_id = ?
             ORDER BY published DESC, first_seen DESC, id DESC LIMIT ? OFFSET ?""";
@@ -68,15 +68,17 @@ public final class Retention {
     private int deleteExpired(Instant now) {
         long cutoff = now.minus(config.maxAge()).toEpochMilli();
         int total = 0;
-        int deleted;
-        do {
-            deleted = database.write("Could not delete expired entries", connection -> {
-                // published <= first_seen always (clamped at insert), so the range on published uses entries_newest.
-                List<Long> ids = ids(connection, EXPIRED, cutoff, cutoff, BATCH);
-                return delete(connection, database.anchorBuffer(), ids, now);
-            });
-            total += deleted;
-        } while (deleted == BATCH);
+        for (long feedId : feedIds()) {
+            int deleted;
+            do {
+                deleted = database.write("Could not delete expired entries of feed " + feedId, connection -> {
+                    // published <= first_seen always (clamped at insert): a range of entries_feed_newest.
+                    List<Long> ids = ids(connection, EXPIRED, feedId, cutoff, cutoff, BATCH);
+                    return delete(connection, database.anchorBuffer(), ids, now);
+                });
+                total += deleted;
+            } while (deleted == BATCH);
+        }
         return total;
     }
 

@@ -73,6 +73,28 @@ class RetentionTest {
     }
 
     @Test
+    void oldEntriesOfEveryFeedAreDeletedInBatchesAndRecentOnesStay() {
+        Retention generous = new Retention(database, new RetentionConfig(Duration.ofDays(30), 1_000,
+                Duration.ofDays(60)));
+        long a = feed("a");
+        long b = feed("b");
+        List<ParsedEntry> old = new ArrayList<>();
+        for (int n = 0; n < Retention.BATCH + 5; n++) {
+            old.add(post("a", n, T0.minusSeconds(60L * n)));
+        }
+        feeds.recordPoll(a, Polls.ok(T0), identified(old));
+        feeds.recordPoll(b, Polls.ok(T0), identified(post("b", 1, T0.minus(DAY))));
+        Instant later = T0.plus(Duration.ofDays(31)).plusSeconds(3600);
+        feeds.recordPoll(b, Polls.ok(later), identified(post("b", 2, later), post("b", 1, T0.minus(DAY))));
+
+        RetentionReport report = generous.runOnce(later);
+
+        assertThat(report.expired()).isEqualTo(Retention.BATCH + 6);
+        assertThat(entries.countForFeed(a)).isZero();
+        assertThat(entries.countForFeed(b)).isEqualTo(1);
+    }
+
+    @Test
     void tombstonesExpireAfterTheirTtl() {
         long a = feed("a");
         List<ParsedEntry> document = List.of(post("a", 1, T0));
