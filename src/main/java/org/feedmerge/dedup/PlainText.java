@@ -152,14 +152,13 @@ public final class PlainText {
         StringBuilder out = new StringBuilder(html.length());
         int i = 0;
         while (i < html.length()) {
-            char c = html.charAt(i);
-            if (c != '<') {
-                out.append(c);
-                i++;
-            } else {
-                out.append(' ');
-                i = skipMarkup(html, i);
+            int tag = html.indexOf('<', i);
+            if (tag < 0) {
+                out.append(html, i, html.length());
+                break;
             }
+            out.append(html, i, tag).append(' ');
+            i = skipMarkup(html, tag);
         }
         return out.toString();
     }
