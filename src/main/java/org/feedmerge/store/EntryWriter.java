@@ -260,10 +260,7 @@ final class EntryWriter implements AutoCloseable {
         insert.setString(14, canonicalUrl);
         insert.setBytes(15, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
         insert.executeUpdate();
-        try (ResultSet id = insert.getGeneratedKeys()) {
-            id.next();
-            stories.index(id.getLong(1), entry.title(), feedId, published, fingerprint);
-        }
+        stories.index(statements.lastInsertRowid(), entry.title(), feedId, published, fingerprint);
     }
 
     /** first_seen, public_id and story never change: readers already know the entry by them. */

@@ -2,6 +2,7 @@ package org.feedmerge.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ final class Statements implements AutoCloseable {
 
     private final Connection connection;
     private final List<PreparedStatement> prepared = new ArrayList<>();
+    private final Lazy lastInsertRowid = new Lazy("SELECT last_insert_rowid()");
 
     Statements(Connection connection) {
         this.connection = connection;
@@ -50,6 +52,17 @@ final class Statements implements AutoCloseable {
 
     Lazy lazy(String sql) {
         return new Lazy(sql);
+    }
+
+    /**
+     * The row id the connection's last INSERT gave its row. The write connection does not fetch
+     * generated keys (see {@link Database}), so this is how an insert learns its id.
+     */
+    long lastInsertRowid() throws SQLException {
+        try (ResultSet row = lastInsertRowid.get().executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     @Override

@@ -68,6 +68,7 @@ final class StoryGrouper {
     static final String REMOVE_ANCHOR =
             "DELETE FROM story_anchors WHERE anchor IN (SELECT value FROM json_each(?)) AND entry_id = ?";
 
+    private final Statements statements;
     private final boolean crossFeed;
     private final AnchorBuffer buffer;
     private final Map<NewEntry, StoryLookup> lookups;
@@ -95,6 +96,7 @@ final class StoryGrouper {
      */
     StoryGrouper(Statements statements, AnchorBuffer buffer, boolean crossFeed, Map<NewEntry, StoryLookup> lookups)
             throws SQLException {
+        this.statements = statements;
         this.crossFeed = crossFeed;
         this.buffer = buffer;
         this.lookups = lookups;
@@ -223,10 +225,7 @@ final class StoryGrouper {
         newStory.get().setLong(2, published);
         newStory.get().setLong(3, firstSeen);
         newStory.get().executeUpdate();
-        try (ResultSet key = newStory.get().getGeneratedKeys()) {
-            key.next();
-            return key.getLong(1);
-        }
+        return statements.lastInsertRowid();
     }
 
     /** Moves the copies of {@code from} into {@code into}, which takes the earlier place of the two. */
