@@ -35,6 +35,11 @@ public final class Retention {
     private static final String OVER_LIMIT = """
             SELECT id FROM entries WHERE feed_id = ?
             ORDER BY published DESC, first_seen DESC, id DESC LIMIT ? OFFSET ?""";
+    private static final String ANY_EXPIRED =
+            "SELECT 1 FROM entries WHERE feed_id = ? AND published < ? AND first_seen < ? LIMIT 1";
+    private static final String ANY_OVER_LIMIT = """
+            SELECT 1 FROM entries WHERE feed_id = ?
+            ORDER BY published DESC, first_seen DESC, id DESC LIMIT 1 OFFSET ?""";
     private static final String ENTRY = "SELECT story_id, anchors FROM entries WHERE id = ?";
     private static final String DELETE_ENTRY = "DELETE FROM entries WHERE id = ?";
     private static final String DELETE_PRINT = "DELETE FROM entry_prints WHERE entry_id = ?";
@@ -68,7 +73,7 @@ public final class Retention {
     private int deleteExpired(Instant now) {
         long cutoff = now.minus(config.maxAge()).toEpochMilli();
         int total = 0;
-        for (long feedId : feedIds()) {
+        for (long feedId : feedsWhere(ANY_EXPIRED, cutoff, cutoff)) {
             int deleted;
             do {
                 deleted = database.write("Could not delete expired entries of feed " + feedId, connection -> {
@@ -84,7 +89,7 @@ public final class Retention {
 
     private int deleteOverLimit(Instant now) {
         int total = 0;
-        for (long feedId : feedIds()) {
+        for (long feedId : feedsWhere(ANY_OVER_LIMIT, config.maxEntriesPerFeed())) {
             int deleted;
             do {
                 deleted = database.write("Could not delete old entries of feed " + feedId, connection -> {
@@ -97,11 +102,30 @@ public final class Retention {
         return total;
     }
 
-    private List<Long> feedIds() {
-        return database.read("Could not list feeds", connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM feeds ORDER BY id")) {
-                return RowMapper.list(query, row -> row.getLong(1));
+    /**
+     * The feeds for which {@code probe} (feed id, then {@code parameters}) finds a row, asked on a
+     * read connection: on most days most feeds have nothing to delete, and a write transaction
+     * each would queue polls behind thousands of empty commits (the one-shot poll runs this every
+     * time). Each feed found is then searched again inside its write transaction.
+     */
+    private List<Long> feedsWhere(String probe, long... parameters) {
+        return database.read("Could not look for entries to delete", connection -> {
+            List<Long> feeds = new ArrayList<>();
+            try (PreparedStatement all = connection.prepareStatement("SELECT id FROM feeds ORDER BY id");
+                    PreparedStatement query = connection.prepareStatement(probe)) {
+                for (long feedId : RowMapper.list(all, row -> row.getLong(1))) {
+                    query.setLong(1, feedId);
+                    for (int i = 0; i < parameters.length; i++) {
+                        query.setLong(i + 2, parameters[i]);
+                    }
+                    try (ResultSet row = query.executeQuery()) {
+                        if (row.next()) {
+                            feeds.add(feedId);
+                        }
+                    }
+                }
             }
+            return feeds;
         });
     }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * time and peak RSS.
  *
  * <p>Options: {@code --feeds 2000 --runs 3 --jar target/feedmerge.jar --child-jvm "<flags>" --out target/bench};
- * {@code --child-jvm} passes JVM flags to the child, to try start-up remedies (e.g. AppCDS).
+ * {@code --child-jvm} passes JVM flags to the child, to try start-up remedies (e.g. AppCDS); several are
+ * separated by ';', and {@code {cycle}} in them becomes cold, warm or changed (one JFR file per cycle).
  */
 public final class ProcessBench {
     private static final Path TIME = Path.of("/usr/bin/time");
@@ -58,12 +59,12 @@ public final class ProcessBench {
                     Files.deleteIfExists(Path.of(database + suffix));
                 }
                 List<Child> cycles = new ArrayList<>();
-                cycles.add(poll(jar, config, dir, jvmFlags));
+                cycles.add(poll(jar, config, dir, forCycle(jvmFlags, "cold")));
                 report.line(cycles.get(0).row("run " + run + " cold"));
-                cycles.add(poll(jar, config, dir, jvmFlags));
+                cycles.add(poll(jar, config, dir, forCycle(jvmFlags, "warm")));
                 report.line(cycles.get(1).row("run " + run + " warm"));
                 farm.change(1, 10);
-                cycles.add(poll(jar, config, dir, jvmFlags));
+                cycles.add(poll(jar, config, dir, forCycle(jvmFlags, "changed")));
                 report.line(cycles.get(2).row("run " + run + " changed"));
                 runs.add(cycles);
             }
@@ -81,6 +82,11 @@ public final class ProcessBench {
             }
         }
         System.exit(0);
+    }
+
+    /** The flags with {@code {cycle}} replaced by the cycle's name (e.g. one JFR file per cycle). */
+    private static List<String> forCycle(List<String> jvmFlags, String cycle) {
+        return jvmFlags.stream().map(flag -> flag.replace("{cycle}", cycle)).toList();
     }
 
     private static Child poll(Path jar, Path config, Path dir, List<String> jvmFlags)
