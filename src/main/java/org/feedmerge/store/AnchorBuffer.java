@@ -51,10 +51,14 @@ import org.feedmerge.dedup.StoryMatch;
  */
 final class AnchorBuffer {
 
-    /** Anchor rows buffered before they are moved: about 6,000 entries, a few MB of memory. */
+    /** Anchor rows buffered before they are moved: about 9,000 entries, 20-30 MB of heap (their fingerprints). */
     static final int FLUSH_ROWS = 100_000;
-    /** Rows per statement when moving (4 parameters each, well under SQLite's limit of 32,766). */
-    private static final int MOVE_CHUNK = 500;
+    /**
+     * Most rows per statement when moving (4 parameters each, well under SQLite's limit of
+     * 32,766). Chunks are powers of two, so the write connection's statement cache holds at most
+     * ten move statements, whatever the buffer's size.
+     */
+    private static final int MOVE_CHUNK = 512;
     private static final String MARK = "UPDATE anchor_index SET indexed_through = (SELECT coalesce(max(id), 0) FROM entries)";
     private static final String LOWER_MARK = """
             UPDATE anchor_index SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) FROM entries))""";
@@ -123,6 +127,11 @@ final class AnchorBuffer {
     /** Anchor rows buffered (for tests and the flush threshold). */
     long rows() {
         return rows;
+    }
+
+    /** Entries buffered, removed ones included until the next move (for tests). */
+    int entries() {
+        return slots.size();
     }
 
     /** A new entry's anchors and canonical link (when it names an article), until the next flush. */
@@ -227,6 +236,7 @@ final class AnchorBuffer {
             } else if (change <= REMOVED) {
                 int slot = REMOVED - change;
                 removed.clear(slot);
+                slotOfEntry.put(slots.get(slot).entryId(), slot); // an add undone before may have unmapped it
                 rows += slots.get(slot).anchors().length;
             } else {
                 unadd(change);
@@ -237,7 +247,7 @@ final class AnchorBuffer {
     private void unadd(int slot) {
         Buffered entry = slots.remove(slot);
         assert slot == slots.size() : "adds are undone last first";
-        slotOfEntry.remove(entry.entryId());
+        slotOfEntry.remove(entry.entryId(), slot); // the id may map to an older, removed slot: its undo restores that
         for (int anchor : entry.anchors()) {
             if (byAnchor.get(anchor).removeLast(slot)) {
                 byAnchor.remove(anchor);
@@ -256,6 +266,9 @@ final class AnchorBuffer {
     void transactionEnded(boolean committed) {
         if (!committed) {
             undoTo(0);
+            // A COMMIT can fail after its changes became durable: recovery, in the next write,
+            // indexes whatever entries above the mark exist, whether this one's or not.
+            recovered = false;
         } else if (flushedThrough >= 0) {
             dropFlushed();
         }
@@ -318,9 +331,13 @@ final class AnchorBuffer {
         recovered = true;
     }
 
-    /** Inside a write transaction, outside any savepoint: moves the buffer once it holds about flushRows rows. */
+    /**
+     * Inside a write transaction, outside any savepoint: moves the buffer once it holds about
+     * flushRows rows, or a fifth as many entries (entries with a link but too little text for
+     * anchors add entries, not rows).
+     */
     void flushIfFull(Connection connection) throws SQLException {
-        if (rows >= flushRows) {
+        if (rows >= flushRows || slots.size() >= Math.max(1, flushRows / 5)) {
             flush(connection);
         }
     }
@@ -346,12 +363,11 @@ final class AnchorBuffer {
             }
         }
         Arrays.sort(order, 0, count);
-        int whole = count - count % MOVE_CHUNK;
-        if (whole > 0) {
-            move(connection, order, 0, whole);
-        }
-        if (whole < count) {
-            move(connection, order, whole, count);
+        for (int start = 0; start < count; ) {
+            int chunk = Math.min(MOVE_CHUNK, Integer.highestOneBit(count - start));
+            int whole = start + (count - start) / chunk * chunk;
+            move(connection, order, start, whole, chunk);
+            start = whole;
         }
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate(MARK);
@@ -362,9 +378,8 @@ final class AnchorBuffer {
         undoLog.add(FLUSHED);
     }
 
-    /** Inserts rows {@code from} to {@code to} of {@code order}, in chunks of whole MOVE_CHUNKs (or one smaller one). */
-    private void move(Connection connection, long[] order, int from, int to) throws SQLException {
-        int chunk = Math.min(MOVE_CHUNK, to - from);
+    /** Inserts rows {@code from} to {@code to} of {@code order} ({@code chunk} divides their number), chunk by chunk. */
+    private void move(Connection connection, long[] order, int from, int to, int chunk) throws SQLException {
         String sql = "INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published) VALUES "
                 + String.join(",", Collections.nCopies(chunk, "(?,?,?,?)"));
         try (PreparedStatement move = connection.prepareStatement(sql)) {

@@ -9,15 +9,18 @@ import static org.feedmerge.store.Polls.at;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.feedmerge.config.RetentionConfig;
+import org.feedmerge.parse.ParsedEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnchorBufferTest {
 
+    private static final String WEATHER = "<p>Sunny all week with light winds from the west and no rain expected"
+            + " until Sunday evening, forecasters said, as temperatures climb to the high twenties.</p>";
     private static final String TEXT = "<p>The city council voted on Tuesday to close the old harbour bridge for two"
             + " years of repairs, after engineers found cracks in three of its steel supports during a routine"
             + " inspection last month.</p><p>Ferries will run every ten minutes while the work goes on.</p>";
@@ -184,6 +189,65 @@ class AnchorBufferTest {
                 }
             });
             assertThat(new EntryStore(database).newest(10)).as("found in the index after all").hasSize(1);
+        }
+    }
+
+    @Test
+    void undoingADeleteAfterAnUndoneIdReuseKeepsTheDeletedEntryFindableSoItsNextDeleteClearsIt() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            FeedStore feeds = new FeedStore(database);
+            long a = feed(feeds, "a");
+            long b = feed(feeds, "b");
+            long c = feed(feeds, "c");
+            poll(feeds, a, T0, "a-1", "https://a.test/bridge", at(-60));
+            // As a retention piece and a poll piece of one group that rolls back as a whole: entry 1
+            // is deleted, another entry takes its id, then everything is undone.
+            assertThatThrownBy(() -> database.write("delete, reuse the id, fail", connection -> {
+                try (PreparedStatement anchors = connection.prepareStatement("SELECT anchors FROM entries WHERE id = 1");
+                        PreparedStatement remove = connection.prepareStatement(StoryGrouper.REMOVE_ANCHOR);
+                        PreparedStatement delete = connection.prepareStatement("DELETE FROM entries WHERE id = 1")) {
+                    byte[] stored;
+                    try (ResultSet row = anchors.executeQuery()) {
+                        row.next();
+                        stored = row.getBytes(1);
+                    }
+                    StoryGrouper.removeAnchors(remove, database.anchorBuffer(), 1, stored);
+                    delete.executeUpdate();
+                }
+                try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), b,
+                        "https://b.test/feed", at(1), StoryRules.DEFAULT, Map.of())) {
+                    writer.write(identified(item("b-0", "https://b.test/w0", "Weather", WEATHER, at(-10))));
+                }
+                throw new SQLException("rolled back");
+            })).hasMessageContaining("rolled back");
+
+            // Retention deletes entry 1 for real; an unrelated story takes id 1; a copy of the bridge arrives.
+            Instant later = T0.plus(Duration.ofDays(3));
+            new Retention(database, new RetentionConfig(Duration.ofDays(1), 500, Duration.ofDays(365))).runOnce(later);
+            feeds.recordPoll(b, Polls.ok(later), identified(item("b-1", "https://b.test/weather", "Weather", WEATHER,
+                    later.minusSeconds(60))));
+            poll(feeds, c, later, "c-1", "https://c.test/bridge-copy", at(-40));
+            assertThat(new EntryStore(database).newest(10)).as("weather and the bridge stay two stories").hasSize(2);
+        }
+    }
+
+    @Test
+    void entriesWithALinkButNoAnchorsAreMovedOutToo() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"), 10)) {
+            FeedStore feeds = new FeedStore(database);
+            long a = feed(feeds, "a");
+            for (int poll = 0; poll < 30; poll++) {
+                List<ParsedEntry> document = new ArrayList<>();
+                for (int n = 0; n < 10; n++) {
+                    document.add(item("a-" + poll + "-" + n, "https://a.test/item/" + poll + "/" + n, "Item", "Comments",
+                            at(-poll)));
+                }
+                feeds.recordPoll(a, Polls.ok(at(poll)), identified(document));
+            }
+            long rows = database.write("count", connection -> database.anchorBuffer().rows());
+            int entries = database.write("count", connection -> database.anchorBuffer().entries());
+            assertThat(rows).as("no anchors: too little text").isZero();
+            assertThat(entries).as("bounded by the threshold, not by what was stored").isLessThanOrEqualTo(10);
         }
     }
 
