@@ -32,9 +32,12 @@ final class StoryGrouper {
     /** More copies than any story has; bounds the work per insert when a common phrase is an anchor. */
     static final int MAX_CANDIDATES = 20;
 
-    /** Committed or buffered copies of other feeds with the same canonical link (their entry ids). */
-    static final String LINKED_ENTRIES = """
-            SELECT id FROM entries WHERE canonical_url = ? AND feed_id <> ? AND story_id IS NOT NULL""";
+    /**
+     * Entries of other feeds with the same canonical link (their ids; their stories are read under
+     * the write lock). Only columns near the start of the row: story_id comes after the content,
+     * and reading it would follow the row's overflow pages.
+     */
+    static final String LINKED_ENTRIES = "SELECT id FROM entries WHERE canonical_url = ? AND feed_id <> ?";
     /**
      * Entries of other feeds in the index, published within the window, sharing the most anchors
      * with the new entry: a true copy shares most of its anchors, an unrelated story on the same
