@@ -142,9 +142,8 @@ class AnchorBufferTest {
             assertThat(buffered(database)).as("undone with its savepoint").isZero();
 
             // Takes the rolled back entry's id: a stale buffer would now say this entry has its text.
-            feeds.recordPoll(b, Polls.ok(at(1)), identified(item("b-1", "https://b.test/weather", "Weather",
-                    "<p>Sunny all week with light winds from the west and no rain expected until Sunday evening,"
-                            + " forecasters said, as temperatures climb to the high twenties.</p>", at(-10))));
+            feeds.recordPoll(b, Polls.ok(at(1)), identified(item("b-1", "https://b.test/weather", "Weather", WEATHER,
+                    at(-10))));
             poll(feeds, c, at(2), "c-1", "https://c.test/bridge-copy", at(-40));
             assertThat(new EntryStore(database).newest(10)).as("the copy matches nothing").hasSize(2);
         }
