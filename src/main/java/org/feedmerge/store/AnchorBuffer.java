@@ -51,8 +51,8 @@ import org.feedmerge.dedup.StoryMatch;
  */
 final class AnchorBuffer {
 
-    /** Anchor rows buffered before they are moved: about 9,000 entries, 20-30 MB of heap (their fingerprints). */
-    static final int FLUSH_ROWS = 100_000;
+    /** Anchor rows buffered before they are moved: about 18,000 entries, 20-25 MB of heap. */
+    static final int FLUSH_ROWS = 200_000;
     /**
      * Most rows per statement when moving (4 parameters each, well under SQLite's limit of
      * 32,766). Chunks are powers of two, so the write connection's statement cache holds at most
@@ -70,7 +70,83 @@ final class AnchorBuffer {
     private static final int FLUSHED = -1;
     private static final int REMOVED = -2;
 
-    private record Buffered(long entryId, long feedId, long published, StoryFingerprint fingerprint, int[] anchors) {
+    /**
+     * A buffered entry: what finding its copies needs, compactly (the shingles as stored, the
+     * title; its fingerprint is rebuilt only for the few candidates that get verified).
+     *
+     * @param canonicalUrl null unless it names an article
+     */
+    private record Buffered(long entryId, long feedId, long published, String canonicalUrl, int[] anchors,
+            byte[] shingles, String title) {
+
+        StoryFingerprint fingerprint() {
+            return StoryFingerprint.stored(canonicalUrl, shingles, title);
+        }
+    }
+
+    /**
+     * Anchor to slots, as chained int arrays (about 12 bytes a row, where boxed maps took about
+     * 100): rows are appended slot by slot, each row prepended to its bucket's chain, so undoing
+     * the last slot pops its rows from the heads of their chains, newest first.
+     */
+    private static final class Postings {
+        private static final int BUCKETS = 1 << 18;
+        private final int[] head = new int[BUCKETS];
+        private int[] anchor = new int[1024];
+        private int[] slot = new int[1024];
+        private int[] next = new int[1024];
+        private int size;
+
+        Postings() {
+            Arrays.fill(head, -1);
+        }
+
+        void add(int anchorValue, int slotNumber) {
+            if (size == anchor.length) {
+                anchor = Arrays.copyOf(anchor, size * 2);
+                slot = Arrays.copyOf(slot, size * 2);
+                next = Arrays.copyOf(next, size * 2);
+            }
+            int bucket = bucket(anchorValue);
+            anchor[size] = anchorValue;
+            slot[size] = slotNumber;
+            next[size] = head[bucket];
+            head[bucket] = size++;
+        }
+
+        /** Removes the {@code count} newest rows (the last slot's, when it is undone). */
+        void removeNewest(int count) {
+            for (int i = 0; i < count; i++) {
+                int row = --size;
+                head[bucket(anchor[row])] = next[row];
+            }
+        }
+
+        /** The first row of the chain that may hold {@code anchorValue}; follow with {@link #next}. */
+        int first(int anchorValue) {
+            return head[bucket(anchorValue)];
+        }
+
+        int next(int row) {
+            return next[row];
+        }
+
+        int anchor(int row) {
+            return anchor[row];
+        }
+
+        int slot(int row) {
+            return slot[row];
+        }
+
+        void clear() {
+            Arrays.fill(head, -1);
+            size = 0;
+        }
+
+        private static int bucket(int anchorValue) {
+            return (anchorValue * 0x9E3779B9 >>> 14) & (BUCKETS - 1);
+        }
     }
 
     /** Slot numbers in ascending order (the order they were added); a growable int array. */
@@ -97,7 +173,7 @@ final class AnchorBuffer {
     private final List<Buffered> slots = new ArrayList<>();
     private final BitSet removed = new BitSet();
     private final Map<Long, Integer> slotOfEntry = new HashMap<>();
-    private final Map<Integer, Slots> byAnchor = new HashMap<>();
+    private final Postings byAnchor = new Postings();
     private final Map<String, Slots> byLink = new HashMap<>();
     private final List<Integer> undoLog = new ArrayList<>();
     private final AtomicLong generation = new AtomicLong();
@@ -135,13 +211,14 @@ final class AnchorBuffer {
     }
 
     /** A new entry's anchors and canonical link (when it names an article), until the next flush. */
-    void add(long entryId, long feedId, long published, StoryFingerprint fingerprint) {
+    void add(long entryId, long feedId, long published, String title, StoryFingerprint fingerprint) {
         int[] anchors = fingerprint.anchors();
         boolean linked = fingerprint.linkNamesAnArticle();
         if (anchors.length == 0 && !linked) {
             return;
         }
-        undoLog.add(put(new Buffered(entryId, feedId, published, fingerprint, anchors)));
+        undoLog.add(put(new Buffered(entryId, feedId, published, linked ? fingerprint.canonicalUrl() : null, anchors,
+                fingerprint.shingleBytes(), title)));
     }
 
     private int put(Buffered entry) {
@@ -149,10 +226,10 @@ final class AnchorBuffer {
         slots.add(entry);
         slotOfEntry.put(entry.entryId(), slot);
         for (int anchor : entry.anchors()) {
-            byAnchor.computeIfAbsent(anchor, key -> new Slots()).add(slot);
+            byAnchor.add(anchor, slot);
         }
-        if (entry.fingerprint().linkNamesAnArticle()) {
-            byLink.computeIfAbsent(entry.fingerprint().canonicalUrl(), key -> new Slots()).add(slot);
+        if (entry.canonicalUrl() != null) {
+            byLink.computeIfAbsent(entry.canonicalUrl(), key -> new Slots()).add(slot);
         }
         rows += entry.anchors().length;
         return slot;
@@ -177,10 +254,9 @@ final class AnchorBuffer {
     Set<Long> nearDuplicates(long feedId, StoryFingerprint fingerprint, long from, long to, int limit) {
         Map<Integer, Integer> shared = new HashMap<>();
         for (int anchor : fingerprint.anchors()) {
-            Slots posting = byAnchor.get(anchor);
-            for (int i = 0; posting != null && i < posting.size; i++) {
-                int slot = posting.slots[i];
-                if (isCandidate(slot, feedId, from, to)) {
+            for (int row = byAnchor.first(anchor); row >= 0; row = byAnchor.next(row)) {
+                int slot = byAnchor.slot(row);
+                if (byAnchor.anchor(row) == anchor && isCandidate(slot, feedId, from, to)) {
                     shared.merge(slot, 1, Integer::sum);
                 }
             }
@@ -248,13 +324,9 @@ final class AnchorBuffer {
         Buffered entry = slots.remove(slot);
         assert slot == slots.size() : "adds are undone last first";
         slotOfEntry.remove(entry.entryId(), slot); // the id may map to an older, removed slot: its undo restores that
-        for (int anchor : entry.anchors()) {
-            if (byAnchor.get(anchor).removeLast(slot)) {
-                byAnchor.remove(anchor);
-            }
-        }
-        if (entry.fingerprint().linkNamesAnArticle() && byLink.get(entry.fingerprint().canonicalUrl()).removeLast(slot)) {
-            byLink.remove(entry.fingerprint().canonicalUrl());
+        byAnchor.removeNewest(entry.anchors().length);
+        if (entry.canonicalUrl() != null && byLink.get(entry.canonicalUrl()).removeLast(slot)) {
+            byLink.remove(entry.canonicalUrl());
         }
         rows -= entry.anchors().length;
     }

@@ -251,7 +251,7 @@ final class StoryGrouper {
             throws SQLException {
         if (fingerprint != null) {
             addPrint(entryId, title, fingerprint);
-            buffer.add(entryId, feedId, published, fingerprint);
+            buffer.add(entryId, feedId, published, title, fingerprint);
         }
     }
 
