@@ -29,7 +29,7 @@ import org.feedmerge.dedup.StoryMatch;
  * into {@code story_anchors} dirtied about as many index pages, each written to the WAL at every
  * commit. Buffered, each index page is written once per {@value #FLUSH_ROWS} rows. Kept in Java
  * rather than in a temporary table, a buffered entry costs no SQL at all: {@link StoryGrouper}
- * finds its copies among the buffered entries by their fingerprints in memory.
+ * finds its copies among the buffered entries by their shingles and titles in memory.
  *
  * <p>Transactions: every change is logged, so that a rolled back savepoint (one poll of a group
  * commit) or transaction undoes its own changes here too ({@link #mark}, {@link #undoTo},
@@ -416,7 +416,7 @@ final class AnchorBuffer {
 
     /** Whether anything is buffered (before the write connection closes: then it is flushed). */
     boolean isEmpty() {
-        return rows == 0 && slots.isEmpty();
+        return slots.isEmpty();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.LongStream;
 import org.feedmerge.config.RetentionConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,30 +73,29 @@ public final class Retention {
 
     private int deleteExpired(Instant now) {
         long cutoff = now.minus(config.maxAge()).toEpochMilli();
-        int total = 0;
-        for (long feedId : feedsWhere(ANY_EXPIRED, cutoff, cutoff)) {
-            int deleted;
-            do {
-                deleted = database.write("Could not delete expired entries of feed " + feedId, connection -> {
-                    // published <= first_seen always (clamped at insert): a range of entries_feed_newest.
-                    List<Long> ids = ids(connection, EXPIRED, feedId, cutoff, cutoff, BATCH);
-                    return delete(connection, database.anchorBuffer(), ids, now);
-                });
-                total += deleted;
-            } while (deleted == BATCH);
-        }
-        return total;
+        // published <= first_seen always (clamped at insert): a range of entries_feed_newest.
+        return deleteFeedByFeed("Could not delete expired entries of feed ", feedsWhere(ANY_EXPIRED, cutoff, cutoff),
+                EXPIRED, now, cutoff, cutoff, BATCH);
     }
 
     private int deleteOverLimit(Instant now) {
+        return deleteFeedByFeed("Could not delete old entries of feed ",
+                feedsWhere(ANY_OVER_LIMIT, config.maxEntriesPerFeed()), OVER_LIMIT, now, BATCH,
+                config.maxEntriesPerFeed());
+    }
+
+    /**
+     * For each feed, deletes the entries {@code batch} (feed id, then {@code parameters}) names, a
+     * batch per write transaction, until a batch comes back short.
+     */
+    private int deleteFeedByFeed(String what, List<Long> feeds, String batch, Instant now, long... parameters) {
         int total = 0;
-        for (long feedId : feedsWhere(ANY_OVER_LIMIT, config.maxEntriesPerFeed())) {
+        for (long feedId : feeds) {
+            long[] feedThenParameters = LongStream.concat(LongStream.of(feedId), LongStream.of(parameters)).toArray();
             int deleted;
             do {
-                deleted = database.write("Could not delete old entries of feed " + feedId, connection -> {
-                    List<Long> ids = ids(connection, OVER_LIMIT, feedId, BATCH, config.maxEntriesPerFeed());
-                    return delete(connection, database.anchorBuffer(), ids, now);
-                });
+                deleted = database.write(what + feedId, connection -> delete(connection, database.anchorBuffer(),
+                        ids(connection, batch, feedThenParameters), now));
                 total += deleted;
             } while (deleted == BATCH);
         }

@@ -279,16 +279,16 @@ final class StoryGrouper {
         buffer.indexChanged(); // its link and text may have changed too
     }
 
-    private static int addAnchors(PreparedStatement add, long entryId, long feedId, long published,
+    private static void addAnchors(PreparedStatement add, long entryId, long feedId, long published,
             StoryFingerprint fingerprint) throws SQLException {
         if (fingerprint == null || fingerprint.anchors().length == 0) {
-            return 0;
+            return;
         }
         add.setLong(1, entryId);
         add.setLong(2, feedId);
         add.setLong(3, published);
         add.setString(4, anchorList(fingerprint.anchors()));
-        return add.executeUpdate();
+        add.executeUpdate();
     }
 
     /** Anchors as a JSON array, for json_each: "[-12,907,...]". */
