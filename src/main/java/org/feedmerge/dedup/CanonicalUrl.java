@@ -57,8 +57,13 @@ public final class CanonicalUrl {
         if (canonical == null) {
             return false;
         }
-        String afterHost = canonical.substring("https://".length()).replaceFirst("^[^/?]*", "");
-        return !afterHost.isEmpty();
+        for (int i = "https://".length(); i < canonical.length(); i++) {
+            char c = canonical.charAt(i);
+            if (c == '/' || c == '?') {
+                return true; // a path or a query after the host
+            }
+        }
+        return false;
     }
 
     private static String host(URI uri) {

@@ -102,6 +102,11 @@ public final class PlainText {
         return out == null ? lower : out.append(lower, copied, lower.length()).toString();
     }
 
+    /** What {@link #fold} turns a lower-case code point into, or null when it stays as it is. */
+    static String foldedCodePoint(int codePoint) {
+        return Folding.of(codePoint);
+    }
+
     /** Per code point NFKD without marks, memoised for the Basic Multilingual Plane. Thread-safe. */
     private static final class Folding {
         /** Stands for "folds to itself" in the table. */
@@ -144,7 +149,7 @@ public final class PlainText {
         }
     }
 
-    private static boolean isApostrophe(char c) {
+    static boolean isApostrophe(char c) {
         return c == '\'' || c == '\u2019' || c == '\u02bc';
     }
 

@@ -2,7 +2,6 @@ package org.feedmerge.dedup;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,16 +38,21 @@ public final class StoryFingerprint {
     static final int MIN_SHINGLES = 8;
 
     private static final int[] NONE = new int[0];
+    /** Below this many values, {@link Arrays#sort(int[])} is faster than {@link #radixSort}. */
+    private static final int RADIX_SORT_FROM = 64;
 
     private final String canonicalUrl;
     private final int[] shingles;
     private final int[] anchors;
+    private final String title;
+    /** Null in {@link #stored} fingerprints: most candidates are ruled out by their text alone. */
     private final Set<String> titleWords;
 
-    private StoryFingerprint(String canonicalUrl, int[] shingles, int[] anchors, Set<String> titleWords) {
+    private StoryFingerprint(String canonicalUrl, int[] shingles, int[] anchors, String title, Set<String> titleWords) {
         this.canonicalUrl = canonicalUrl;
         this.shingles = shingles;
         this.anchors = anchors;
+        this.title = title;
         this.titleWords = titleWords;
     }
 
@@ -58,15 +62,15 @@ public final class StoryFingerprint {
         if (body.isEmpty()) {
             body = PlainText.of(summaryHtml);
         }
-        List<String> words = PlainText.words(body, TEXT_WORDS);
+        WordHashes words = WordHashes.of(body, TEXT_WORDS);
         int[] hashes = shingleHashes(words);
         return new StoryFingerprint(CanonicalUrl.of(link), sortedDistinct(hashes, hashes.length),
-                anchors(words, hashes), TitleWords.of(title));
+                anchors(words, hashes), title, TitleWords.of(title));
     }
 
     /** Rebuilds what {@link StoryMatch} needs from what the store keeps: shingle bytes and title. */
     public static StoryFingerprint stored(String canonicalUrl, byte[] shingleBytes, String title) {
-        return new StoryFingerprint(canonicalUrl, fromBytes(shingleBytes), NONE, TitleWords.of(title));
+        return new StoryFingerprint(canonicalUrl, fromBytes(shingleBytes), NONE, title, null);
     }
 
     /** The canonical link, or null. */
@@ -89,7 +93,7 @@ public final class StoryFingerprint {
     }
 
     Set<String> titleWords() {
-        return titleWords;
+        return titleWords != null ? titleWords : TitleWords.of(title);
     }
 
     /** The sorted shingle hashes as bytes, for storage ({@link #toBytes}). */
@@ -127,17 +131,13 @@ public final class StoryFingerprint {
         return values;
     }
 
-    /** @param hashes the shingle hashes of the text's first words, in text order (at least BODY_WORDS of them) */
-    private static int[] anchors(List<String> words, int[] hashes) {
-        int sampled = Math.min(hashes.length, Math.max(0, Math.min(words.size(), BODY_WORDS) - SHINGLE_WORDS + 1));
-        boolean[] stopWord = new boolean[Math.min(words.size(), BODY_WORDS)];
-        for (int i = 0; i < stopWord.length; i++) {
-            stopWord[i] = StopWords.contains(words.get(i));
-        }
+    /** @param hashes the shingle hashes of the text's first words, in text order */
+    private static int[] anchors(WordHashes words, int[] hashes) {
+        int sampled = Math.min(hashes.length, Math.max(0, Math.min(words.count(), BODY_WORDS) - SHINGLE_WORDS + 1));
         int[] anchors = new int[sampled];
         int count = 0;
         for (int i = 0; i < sampled; i++) {
-            boolean stopWordsOnly = stopWord[i] && stopWord[i + 1] && stopWord[i + 2];
+            boolean stopWordsOnly = words.isStopWord(i) && words.isStopWord(i + 1) && words.isStopWord(i + 2);
             if (!stopWordsOnly && Math.floorMod(hashes[i], modulusAt(i)) == 0) {
                 anchors[count++] = hashes[i];
             }
@@ -149,7 +149,11 @@ public final class StoryFingerprint {
     /** The first {@code count} values, sorted, without repeats (a new array). */
     private static int[] sortedDistinct(int[] values, int count) {
         int[] sorted = Arrays.copyOf(values, count);
-        Arrays.sort(sorted);
+        if (count < RADIX_SORT_FROM) {
+            Arrays.sort(sorted);
+        } else {
+            radixSort(sorted);
+        }
         int distinct = 0;
         for (int i = 0; i < sorted.length; i++) {
             if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
@@ -157,6 +161,35 @@ public final class StoryFingerprint {
             }
         }
         return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
+    }
+
+    /**
+     * Sorts ints in ascending (signed) order, a byte at a time from the lowest: for a text's few
+     * hundred random shingle hashes this is about twice as fast as {@link Arrays#sort(int[])}.
+     */
+    static void radixSort(int[] values) {
+        int[] from = values;
+        int[] to = new int[values.length];
+        int[] counts = new int[256];
+        for (int shift = 0; shift < Integer.SIZE; shift += Byte.SIZE) {
+            int flip = shift == Integer.SIZE - Byte.SIZE ? 0x80 : 0; // the sign bit orders negatives first
+            Arrays.fill(counts, 0);
+            for (int value : from) {
+                counts[(value >>> shift & 0xff) ^ flip]++;
+            }
+            for (int bucket = 0, start = 0; bucket < counts.length; bucket++) {
+                int size = counts[bucket];
+                counts[bucket] = start;
+                start += size;
+            }
+            for (int value : from) {
+                to[counts[(value >>> shift & 0xff) ^ flip]++] = value;
+            }
+            int[] swap = from;
+            from = to;
+            to = swap;
+        }
+        // Four passes: the result is back in values.
     }
 
     private static int modulusAt(int word) {
@@ -169,20 +202,16 @@ public final class StoryFingerprint {
     }
 
     /** One hash per shingle, in text order (index i: the shingle starting at word i). */
-    private static int[] shingleHashes(List<String> words) {
-        int count = words.size() - SHINGLE_WORDS + 1;
+    private static int[] shingleHashes(WordHashes words) {
+        int count = words.count() - SHINGLE_WORDS + 1;
         if (count <= 0) {
             return NONE;
         }
-        long[] wordHashes = new long[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            wordHashes[i] = Hashing.of(words.get(i));
-        }
         int[] hashes = new int[count];
         for (int i = 0; i < count; i++) {
-            long h = wordHashes[i];
+            long h = words.hash(i);
             for (int j = 1; j < SHINGLE_WORDS; j++) {
-                h = Hashing.mix(h * 31 + wordHashes[i + j]);
+                h = Hashing.mix(h * 31 + words.hash(i + j));
             }
             hashes[i] = (int) (h ^ (h >>> 32));
         }

@@ -31,6 +31,9 @@ public final class StoryMatch {
             return 0;
         }
         double containment = containment(a.shingles(), b.shingles());
+        if (containment < CONTAINED_WITH_TITLE) {
+            return 0; // the headlines cannot help (most candidates end here)
+        }
         double title = jaccard(a.titleWords(), b.titleWords());
         boolean same = containment >= CONTAINED
                 || containment >= CONTAINED_WITH_TITLE && title >= SIMILAR_TITLE;

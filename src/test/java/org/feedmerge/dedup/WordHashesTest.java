@@ -1,0 +1,78 @@
+package org.feedmerge.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link WordHashes} must give exactly what hashing {@link PlainText#words} one by one gives: stored fingerprints depend on it. */
+class WordHashesTest {
+
+    @Test
+    void sameAsHashingEachWordOnTrickyText() {
+        List<String> texts = List.of(
+                "Ukraine’s Zelenskyy: “Not everyone is ready”, Éric's café — 35 leaders!",
+                "'leading apostrophe and trailing' '' ’ ʼ x'", "İstanbul ΟΔΟΣ Σ σ ς", "ﬁnal … ½ ① Ｆｕｌｌ",
+                "cafe\u0301 re\u0308sume\u0301", "\uD835\uDC00 \uD83D\uDE00 \uD801\uDC00bc", "Kelvin \u212A and Å",
+                "한국어 日本語 ÆŒĲǅ", "a b c d e f g h", "", " ", "THE of And");
+        for (String text : texts) {
+            for (int limit : new int[] {1, 2, 3, 400}) {
+                assertSameAsReference(text, limit);
+            }
+        }
+    }
+
+    @Test
+    void sameAsHashingEachWordOnRandomText() {
+        Random random = new Random(7);
+        String pool = "aZ09 ,.'’ʼ“”—…ÉéçñÅØßİıΣσςﬁﬂ①½Ｆｕｌｌ\u0301\u0308\u0327한국日本ÆŒĲǅ\u212A\u00a0\t\n";
+        String[] stopWords = {" the ", " of ", " and ", " The ", " OF ", " would ", " wouldn't "};
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(120);
+            for (int i = 0; i < length; i++) {
+                int pick = random.nextInt(pool.length() + 4);
+                if (pick < pool.length()) {
+                    text.append(pool.charAt(pick));
+                } else if (pick == pool.length()) {
+                    text.append(Character.toChars(0x1F600 + random.nextInt(40)));
+                } else {
+                    text.append(stopWords[random.nextInt(stopWords.length)]);
+                }
+            }
+            assertSameAsReference(text.toString(), 1 + random.nextInt(60));
+        }
+    }
+
+    private static void assertSameAsReference(String text, int limit) {
+        List<String> words = PlainText.words(text, limit);
+        WordHashes hashes = WordHashes.of(text, limit);
+        assertThat(hashes.count()).as("words of %s", text).isEqualTo(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            assertThat(hashes.hash(i)).as("hash of '%s' in %s", words.get(i), text).isEqualTo(Hashing.of(words.get(i)));
+            assertThat(hashes.isStopWord(i)).as("stop word '%s' in %s", words.get(i), text)
+                    .isEqualTo(StopWords.contains(words.get(i)));
+        }
+    }
+
+    @Test
+    void radixSortOrdersLikeArraysSort() {
+        Random random = new Random(11);
+        for (int round = 0; round < 500; round++) {
+            int[] values = random.ints(64 + random.nextInt(400), -1000, 1000).toArray(); // with repeats
+            if (round % 2 == 0) {
+                values = random.ints(64 + random.nextInt(400)).toArray();
+            }
+            values[0] = Integer.MIN_VALUE;
+            values[1] = Integer.MAX_VALUE;
+            values[2] = -1;
+            values[3] = 0;
+            int[] expected = values.clone();
+            Arrays.sort(expected);
+            StoryFingerprint.radixSort(values);
+            assertThat(values).isEqualTo(expected);
+        }
+    }
+}
