@@ -279,16 +279,23 @@ public final class FeedStore {
         }
         long checked = checkedAt.toEpochMilli();
         long generation = database.anchorBuffer().generation(); // before reading: see AnchorBuffer
+        List<NewEntry> entries = new ArrayList<>(fingerprints.keySet());
+        List<StoryGrouper.Probe> probes = new ArrayList<>(entries.size());
+        for (NewEntry entry : entries) {
+            probes.add(new StoryGrouper.Probe(fingerprints.get(entry),
+                    EntryWriter.effectivePublished(entry.published(), checked)));
+        }
         return database.read("Could not look for copies of the new entries of feed " + feedId, connection -> {
-            Map<NewEntry, StoryLookup> lookups = new IdentityHashMap<>();
+            List<Set<Long>> matches;
             try (Statements statements = new Statements(connection)) {
-                PreparedStatement linked = statements.prepare(StoryGrouper.LINKED_ENTRIES);
-                PreparedStatement candidates = statements.prepare(StoryGrouper.INDEXED_CANDIDATES);
-                for (Map.Entry<NewEntry, StoryFingerprint> entry : fingerprints.entrySet()) {
-                    long published = EntryWriter.effectivePublished(entry.getKey().published(), checked);
-                    lookups.put(entry.getKey(), new StoryLookup(entry.getValue(), published, generation,
-                            StoryGrouper.storedMatches(linked, candidates, feedId, entry.getValue(), published)));
-                }
+                matches = StoryGrouper.storedMatches(statements.prepare(StoryGrouper.LINKED_ENTRIES_OF_ANY),
+                        statements.prepare(StoryGrouper.POSTINGS), statements.prepare(StoryGrouper.PRINTS), feedId,
+                        probes);
+            }
+            Map<NewEntry, StoryLookup> lookups = new IdentityHashMap<>();
+            for (int i = 0; i < entries.size(); i++) {
+                lookups.put(entries.get(i), new StoryLookup(probes.get(i).fingerprint(), probes.get(i).published(),
+                        generation, matches.get(i)));
             }
             return lookups;
         });

@@ -1,10 +1,16 @@
 package org.feedmerge.store;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -210,6 +216,152 @@ final class StoryGrouper {
             }
         }
         return entries;
+    }
+
+    /** {@link #LINKED_ENTRIES} for several links at once (a JSON array of them). */
+    static final String LINKED_ENTRIES_OF_ANY = """
+            SELECT canonical_url, id FROM entries
+            WHERE canonical_url IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2""";
+    /** The index rows of other feeds' entries under any of these anchors (a JSON array), published in a window. */
+    static final String POSTINGS = """
+            SELECT anchor, entry_id, published FROM story_anchors
+            WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4""";
+    /** The stored titles and shingles of these entries (a JSON array of ids). */
+    static final String PRINTS = """
+            SELECT entry_id, shingles, title FROM entry_prints WHERE entry_id IN (SELECT value FROM json_each(?1))""";
+
+    /** A new entry to look up: its fingerprint, and its published time as it will be stored. */
+    record Probe(StoryFingerprint fingerprint, long published) {
+    }
+
+    /**
+     * What {@link #storedMatches} finds for each probe (in order), for a whole poll's new entries
+     * of one feed in three queries instead of two per entry: the links, the index rows under any
+     * of their anchors, and the titles and shingles of every probe's top candidates. The same
+     * candidates as one by one: per probe, the {@value #MAX_CANDIDATES} entries sharing the most
+     * anchors within its window, ties by the lower entry id.
+     *
+     * @param linkedOfAny {@link #LINKED_ENTRIES_OF_ANY}, {@code postings} {@link #POSTINGS},
+     *                    {@code prints} {@link #PRINTS}, prepared on the connection to search
+     */
+    static List<Set<Long>> storedMatches(PreparedStatement linkedOfAny, PreparedStatement postings,
+            PreparedStatement prints, long feedId, List<Probe> probes) throws SQLException {
+        List<Set<Long>> matches = new ArrayList<>(probes.size());
+        for (int i = 0; i < probes.size(); i++) {
+            matches.add(new HashSet<>());
+        }
+        addLinked(linkedOfAny, feedId, probes, matches);
+        List<Map<Long, Integer>> shared = sharedAnchors(postings, feedId, probes);
+        List<List<Long>> candidates = new ArrayList<>(probes.size());
+        Set<Long> all = new HashSet<>();
+        for (Map<Long, Integer> counts : shared) {
+            List<Long> top = counts.entrySet().stream()
+                    .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_CANDIDATES).map(Map.Entry::getKey).toList();
+            candidates.add(top);
+            all.addAll(top);
+        }
+        Map<Long, StoryFingerprint> stored = prints(prints, all);
+        for (int i = 0; i < probes.size(); i++) {
+            for (long candidate : candidates.get(i)) {
+                StoryFingerprint other = stored.get(candidate);
+                if (other != null && StoryMatch.score(probes.get(i).fingerprint(), other) > 0) {
+                    matches.get(i).add(candidate);
+                }
+            }
+        }
+        return matches;
+    }
+
+    private static void addLinked(PreparedStatement linkedOfAny, long feedId, List<Probe> probes,
+            List<Set<Long>> matches) throws SQLException {
+        Set<String> links = new LinkedHashSet<>();
+        for (Probe probe : probes) {
+            if (probe.fingerprint().linkNamesAnArticle()) {
+                links.add(probe.fingerprint().canonicalUrl());
+            }
+        }
+        if (links.isEmpty()) {
+            return;
+        }
+        Map<String, List<Long>> linked = new HashMap<>();
+        linkedOfAny.setString(1, jsonStrings(links));
+        linkedOfAny.setLong(2, feedId);
+        try (ResultSet rows = linkedOfAny.executeQuery()) {
+            while (rows.next()) {
+                linked.computeIfAbsent(rows.getString(1), link -> new ArrayList<>()).add(rows.getLong(2));
+            }
+        }
+        for (int i = 0; i < probes.size(); i++) {
+            StoryFingerprint fingerprint = probes.get(i).fingerprint();
+            if (fingerprint.linkNamesAnArticle()) {
+                matches.get(i).addAll(linked.getOrDefault(fingerprint.canonicalUrl(), List.of()));
+            }
+        }
+    }
+
+    /** Strings as a JSON array, for json_each. */
+    private static String jsonStrings(Collection<String> texts) {
+        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+        StringBuilder json = new StringBuilder().append('[');
+        for (String text : texts) {
+            json.append(json.length() > 1 ? ",\"" : "\"").append(encoder.quoteAsString(text)).append('"');
+        }
+        return json.append(']').toString();
+    }
+
+    /** Per probe: the indexed entries within its window that share anchors with it, and how many. */
+    private static List<Map<Long, Integer>> sharedAnchors(PreparedStatement postings, long feedId, List<Probe> probes)
+            throws SQLException {
+        List<Map<Long, Integer>> shared = new ArrayList<>(probes.size());
+        Map<Integer, List<Integer>> probesByAnchor = new HashMap<>();
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (int i = 0; i < probes.size(); i++) {
+            shared.add(new HashMap<>());
+            int[] anchors = probes.get(i).fingerprint().anchors();
+            for (int anchor : anchors) {
+                probesByAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(1)).add(i);
+            }
+            if (anchors.length > 0) {
+                from = Math.min(from, probes.get(i).published() - WINDOW.toMillis());
+                to = Math.max(to, probes.get(i).published() + WINDOW.toMillis());
+            }
+        }
+        if (probesByAnchor.isEmpty()) {
+            return shared;
+        }
+        postings.setString(1, anchorList(probesByAnchor.keySet().stream().mapToInt(Integer::intValue).toArray()));
+        postings.setLong(2, feedId);
+        postings.setLong(3, from);
+        postings.setLong(4, to);
+        try (ResultSet rows = postings.executeQuery()) {
+            while (rows.next()) {
+                long entry = rows.getLong(2);
+                long published = rows.getLong(3);
+                for (int probe : probesByAnchor.getOrDefault(rows.getInt(1), List.of())) {
+                    long at = probes.get(probe).published();
+                    if (published >= at - WINDOW.toMillis() && published <= at + WINDOW.toMillis()) {
+                        shared.get(probe).merge(entry, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return shared;
+    }
+
+    private static Map<Long, StoryFingerprint> prints(PreparedStatement prints, Set<Long> entries) throws SQLException {
+        Map<Long, StoryFingerprint> stored = new HashMap<>();
+        if (entries.isEmpty()) {
+            return stored;
+        }
+        prints.setString(1, entries.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        try (ResultSet rows = prints.executeQuery()) {
+            while (rows.next()) {
+                stored.put(rows.getLong(1), StoryFingerprint.stored(null, rows.getBytes(2), rows.getString(3)));
+            }
+        }
+        return stored;
     }
 
     /** The stories of these entries as they are now (a story may have merged into another since). */
