@@ -17,8 +17,28 @@ final class StopWords {
     /** Longer words are not looked up: most words of a text are. */
     private static final int LONGEST = WORDS.stream().mapToInt(String::length).max().orElse(0);
 
-    /** The {@link Hashing#of hashes} of the words in an open-addressing table, for {@link #containsWordOf}. */
-    private static final long[] HASHES = hashTable();
+    /** The {@link Hashing#of hashes} of the words in an open-addressing table, for {@link #withHash}. */
+    private static final long[] HASHES = new long[Integer.highestOneBit(WORDS.size()) * 16];
+    /** The word of each used slot of {@link #HASHES}. */
+    private static final String[] WORDS_BY_SLOT = new String[HASHES.length];
+
+    static {
+        for (String word : WORDS) {
+            long hash = Hashing.of(word);
+            if (hash == 0) {
+                throw new IllegalStateException("a stop word hashes to 0: " + word);
+            }
+            int slot = (int) hash & (HASHES.length - 1);
+            while (HASHES[slot] != 0) {
+                if (HASHES[slot] == hash) {
+                    throw new IllegalStateException("two stop words share a hash: " + word);
+                }
+                slot = slot + 1 & (HASHES.length - 1);
+            }
+            HASHES[slot] = hash;
+            WORDS_BY_SLOT[slot] = word;
+        }
+    }
 
     private StopWords() {
     }
@@ -28,35 +48,19 @@ final class StopWords {
     }
 
     /**
-     * Whether a word, known by its length and {@link Hashing#of hash}, is a stop word. Two of the
-     * 64-bit hashes are equal for different words with odds of about 2^-57 for this list.
+     * The stop word with this {@link Hashing#of hash} and length, or null: a candidate for a word
+     * known by its hash, which the caller still compares (a word can be crafted to share a hash).
      */
-    static boolean containsWordOf(int length, long hash) {
+    static String withHash(int length, long hash) {
         if (length > LONGEST) {
-            return false;
+            return null;
         }
         for (int slot = (int) hash & (HASHES.length - 1); HASHES[slot] != 0; slot = slot + 1 & (HASHES.length - 1)) {
             if (HASHES[slot] == hash) {
-                return true;
+                String word = WORDS_BY_SLOT[slot];
+                return word.length() == length ? word : null;
             }
         }
-        return false;
-    }
-
-    /** Linear probing in a table at most an eighth full; 0 marks an empty slot (no word hashes to 0 here). */
-    private static long[] hashTable() {
-        long[] table = new long[Integer.highestOneBit(WORDS.size()) * 16];
-        for (String word : WORDS) {
-            long hash = Hashing.of(word);
-            if (hash == 0) {
-                throw new IllegalStateException("a stop word hashes to 0: " + word);
-            }
-            int slot = (int) hash & (table.length - 1);
-            while (table[slot] != 0) {
-                slot = slot + 1 & (table.length - 1);
-            }
-            table[slot] = hash;
-        }
-        return table;
+        return null;
     }
 }

@@ -72,7 +72,11 @@ final class WordHashes {
             if (Character.isSurrogate(c) || c == '\u0130' || c == '\u03a3') {
                 return PlainText.fold(text).toCharArray();
             }
-            String several = PlainText.foldedCodePoint(Character.toLowerCase(c));
+            char lower = Character.toLowerCase(c);
+            String several = PlainText.foldedCodePoint(lower);
+            if (several == null) {
+                several = String.valueOf(lower); // a char that folds to itself and equals SEVERAL (U+FFFF)
+            }
             int needed = length + several.length() + in.length - i - 1;
             if (out == in ? length + several.length() > i + 1 : needed > out.length) {
                 out = Arrays.copyOf(out, Math.max(needed, out.length + out.length / 4));
@@ -100,18 +104,20 @@ final class WordHashes {
         boolean[] stopWords = new boolean[capacity];
         int count = 0;
         long hash = FNV_OFFSET;
+        int start = 0; // where the word's first letter or digit is
         int length = 0; // letters and digits of the word so far
         for (int i = 0; i <= chars.length && count < limit; i++) {
             char c = i < chars.length ? chars[i] : ' ';
             if (c < 0x80 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z'
                     : Character.isLetterOrDigit(c)) {
+                start = length == 0 ? i : start;
                 hash = (hash ^ c) * FNV_PRIME;
                 length++;
             } else if (!PlainText.isApostrophe(c) || i == chars.length) {
                 if (length > 0) {
                     long word = Hashing.mix(hash);
                     hashes[count] = word;
-                    stopWords[count] = StopWords.containsWordOf(length, word);
+                    stopWords[count] = isStopWord(chars, start, i, StopWords.withHash(length, word));
                     count++;
                 }
                 hash = FNV_OFFSET;
@@ -119,6 +125,27 @@ final class WordHashes {
             }
         }
         return new WordHashes(hashes, stopWords, count);
+    }
+
+    /**
+     * Whether the word in {@code chars[from, to)} (its apostrophes dropped) is the stop word with
+     * its hash: compared char by char, since a word can be crafted to have a stop word's hash.
+     */
+    private static boolean isStopWord(char[] chars, int from, int to, String stopWord) {
+        if (stopWord == null) {
+            return false;
+        }
+        int matched = 0;
+        for (int i = from; i < to; i++) {
+            if (PlainText.isApostrophe(chars[i])) {
+                continue;
+            }
+            if (matched == stopWord.length() || chars[i] != stopWord.charAt(matched)) {
+                return false;
+            }
+            matched++;
+        }
+        return matched == stopWord.length();
     }
 
     int count() {

@@ -218,10 +218,14 @@ final class StoryGrouper {
         return entries;
     }
 
-    /** {@link #LINKED_ENTRIES} for several links at once (a JSON array of them). */
+    /**
+     * {@link #LINKED_ENTRIES} for several links at once (a JSON array of them), each row naming the
+     * link by its place in the array: a link is compared as SQLite stores it (UTF-8, where an
+     * unpaired surrogate becomes '?'), so the Java string cannot name it.
+     */
     static final String LINKED_ENTRIES_OF_ANY = """
-            SELECT canonical_url, id FROM entries
-            WHERE canonical_url IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2""";
+            SELECT link.key, e.id FROM json_each(?1) link
+            JOIN entries e ON e.canonical_url = link.value AND e.feed_id <> ?2""";
     /** The index rows of other feeds' entries under any of these anchors (a JSON array), published in a window. */
     static final String POSTINGS = """
             SELECT anchor, entry_id, published FROM story_anchors
@@ -275,21 +279,22 @@ final class StoryGrouper {
 
     private static void addLinked(PreparedStatement linkedOfAny, long feedId, List<Probe> probes,
             List<Set<Long>> matches) throws SQLException {
-        Set<String> links = new LinkedHashSet<>();
+        Set<String> distinct = new LinkedHashSet<>();
         for (Probe probe : probes) {
             if (probe.fingerprint().linkNamesAnArticle()) {
-                links.add(probe.fingerprint().canonicalUrl());
+                distinct.add(probe.fingerprint().canonicalUrl());
             }
         }
-        if (links.isEmpty()) {
+        if (distinct.isEmpty()) {
             return;
         }
+        List<String> links = List.copyOf(distinct);
         Map<String, List<Long>> linked = new HashMap<>();
         linkedOfAny.setString(1, jsonStrings(links));
         linkedOfAny.setLong(2, feedId);
         try (ResultSet rows = linkedOfAny.executeQuery()) {
             while (rows.next()) {
-                linked.computeIfAbsent(rows.getString(1), link -> new ArrayList<>()).add(rows.getLong(2));
+                linked.computeIfAbsent(links.get(rows.getInt(1)), link -> new ArrayList<>()).add(rows.getLong(2));
             }
         }
         for (int i = 0; i < probes.size(); i++) {

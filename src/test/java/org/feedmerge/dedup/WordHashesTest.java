@@ -46,6 +46,24 @@ class WordHashesTest {
         }
     }
 
+    /** U+FFFF is also the value that marks "folds into several chars" in WordHashes' table. */
+    @Test
+    void sameAsReferenceForTheSentinelChar() {
+        assertSameAsReference("\uffff", 400);
+        assertSameAsReference("abc \uffff def", 400);
+    }
+
+    /**
+     * Words crafted so that their 64-bit FNV-1a hash equals a stop word's (found by a meet-in-the-middle
+     * search in seconds): a feed could carry them, and they are not stop words.
+     */
+    @Test
+    void sameStopWordFlagsForAWordCraftedToCollideWithAStopWord() {
+        assertThat(Hashing.of("\u0287\u85e8\u3de3\u4526\u1288")).isEqualTo(Hashing.of("as"));
+        assertSameAsReference("\u0287\u85e8\u3de3\u4526\u1288", 400);
+        assertSameAsReference("the of \u0850\u9061\u9c60\u4b26\u08aa", 400); // collides with "and"
+    }
+
     private static void assertSameAsReference(String text, int limit) {
         List<String> words = PlainText.words(text, limit);
         WordHashes hashes = WordHashes.of(text, limit);

@@ -95,6 +95,41 @@ class BatchLookupTest {
         }
     }
 
+    /**
+     * A canonical link with an unpaired surrogate (a JSON Feed's "url" may hold "\\ud800") is stored and
+     * bound as UTF-8 with '?' in its place: the batch must match links as SQLite compares them, not by
+     * the Java string.
+     */
+    @Test
+    void batchFindsLinkedCopiesOfALinkWithAnUnpairedSurrogate() throws Exception {
+        String link = "https://a.test/\ud800z/1";
+        try (Database database = Database.open(dir.resolve("surrogate.db"), 1000)) {
+            FeedStore feeds = new FeedStore(database);
+            long other = feeds.register(URI.create("https://other.test/feed"), "other").id();
+            feeds.recordPoll(other, Polls.ok(T0), List.of(new NewEntry("guid:1", "hash-1", "1", link, "Title", null,
+                    "<p>short</p>", "author", T0, null)));
+            long probeFeed = feeds.register(URI.create("https://probe.test/feed"), "probe").id();
+            List<StoryGrouper.Probe> probes = List.of(new StoryGrouper.Probe(
+                    StoryFingerprint.of("Title", link, null, "short"), T0.toEpochMilli()));
+            List<Set<Long>> oneByOne = new ArrayList<>();
+            List<Set<Long>> together = database.read("lookups", connection -> {
+                try (Statements statements = new Statements(connection)) {
+                    PreparedStatement linked = statements.prepare(StoryGrouper.LINKED_ENTRIES);
+                    PreparedStatement candidates = statements.prepare(StoryGrouper.INDEXED_CANDIDATES);
+                    for (StoryGrouper.Probe probe : probes) {
+                        oneByOne.add(StoryGrouper.storedMatches(linked, candidates, probeFeed, probe.fingerprint(),
+                                probe.published()));
+                    }
+                    return StoryGrouper.storedMatches(statements.prepare(StoryGrouper.LINKED_ENTRIES_OF_ANY),
+                            statements.prepare(StoryGrouper.POSTINGS), statements.prepare(StoryGrouper.PRINTS),
+                            probeFeed, probes);
+                }
+            });
+            assertThat(oneByOne.get(0)).as("the entry's own lookup finds the other feed's copy").hasSize(1);
+            assertThat(together).isEqualTo(oneByOne);
+        }
+    }
+
     private static NewEntry entry(int feed, int story, String title, String body, Instant published) {
         return new NewEntry("guid:" + story, "hash-" + feed + "-" + story, String.valueOf(story), link(feed, story),
                 title, null, "<p>" + body + "</p>", "author", published, null);
