@@ -130,6 +130,7 @@ final class IngestBench {
                 for (Future<?> future : futures) {
                     future.get();
                 }
+                database.close(); // timed: it moves what is still buffered into the anchor index
                 double wall = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (ProcessProbe.processCpuNanos() - cpu) / 1e9;
                 long writtenBytes = ProcessProbe.bytesWritten() - written;
