@@ -71,22 +71,10 @@ class BatchLookupTest {
                     text(random, 120)), T0.toEpochMilli()));
             long probeFeed = feeds.register(URI.create("https://probe.test/feed"), "probe").id();
 
-            List<Set<Long>> oneByOne = new ArrayList<>();
-            List<Set<Long>> together = database.read("lookups", connection -> {
-                try (Statements statements = new Statements(connection)) {
-                    PreparedStatement linked = statements.prepare(StoryGrouper.LINKED_ENTRIES);
-                    PreparedStatement candidates = statements.prepare(StoryGrouper.INDEXED_CANDIDATES);
-                    for (StoryGrouper.Probe probe : probes) {
-                        oneByOne.add(StoryGrouper.storedMatches(linked, candidates, probeFeed, probe.fingerprint(),
-                                probe.published()));
-                    }
-                    return StoryGrouper.storedMatches(statements.prepare(StoryGrouper.LINKED_ENTRIES_OF_ANY),
-                            statements.prepare(StoryGrouper.POSTINGS), statements.prepare(StoryGrouper.PRINTS),
-                            probeFeed, probes);
-                }
-            });
+            Lookups lookups = lookUpBothWays(database, probeFeed, probes);
+            List<Set<Long>> oneByOne = lookups.oneByOne();
 
-            assertThat(together).isEqualTo(oneByOne);
+            assertThat(lookups.together()).isEqualTo(oneByOne);
             assertThat(oneByOne.get(0)).as("story 0 has more copies than candidates")
                     .hasSize(StoryGrouper.MAX_CANDIDATES);
             assertThat(oneByOne.get(4)).as("30 days later nothing is in the window").isEmpty();
@@ -111,23 +99,31 @@ class BatchLookupTest {
             long probeFeed = feeds.register(URI.create("https://probe.test/feed"), "probe").id();
             List<StoryGrouper.Probe> probes = List.of(new StoryGrouper.Probe(
                     StoryFingerprint.of("Title", link, null, "short"), T0.toEpochMilli()));
-            List<Set<Long>> oneByOne = new ArrayList<>();
-            List<Set<Long>> together = database.read("lookups", connection -> {
-                try (Statements statements = new Statements(connection)) {
-                    PreparedStatement linked = statements.prepare(StoryGrouper.LINKED_ENTRIES);
-                    PreparedStatement candidates = statements.prepare(StoryGrouper.INDEXED_CANDIDATES);
-                    for (StoryGrouper.Probe probe : probes) {
-                        oneByOne.add(StoryGrouper.storedMatches(linked, candidates, probeFeed, probe.fingerprint(),
-                                probe.published()));
-                    }
-                    return StoryGrouper.storedMatches(statements.prepare(StoryGrouper.LINKED_ENTRIES_OF_ANY),
-                            statements.prepare(StoryGrouper.POSTINGS), statements.prepare(StoryGrouper.PRINTS),
-                            probeFeed, probes);
-                }
-            });
-            assertThat(oneByOne.get(0)).as("the entry's own lookup finds the other feed's copy").hasSize(1);
-            assertThat(together).isEqualTo(oneByOne);
+            Lookups lookups = lookUpBothWays(database, probeFeed, probes);
+            assertThat(lookups.oneByOne().get(0)).as("the entry's own lookup finds the other feed's copy").hasSize(1);
+            assertThat(lookups.together()).isEqualTo(lookups.oneByOne());
         }
+    }
+
+    /** What each probe's own lookup finds, and what the batch finds for all of them, on one read connection. */
+    private record Lookups(List<Set<Long>> oneByOne, List<Set<Long>> together) {
+    }
+
+    private static Lookups lookUpBothWays(Database database, long feedId, List<StoryGrouper.Probe> probes) {
+        return database.read("lookups", connection -> {
+            try (Statements statements = new Statements(connection)) {
+                PreparedStatement linked = statements.prepare(StoryGrouper.LINKED_ENTRIES);
+                PreparedStatement candidates = statements.prepare(StoryGrouper.INDEXED_CANDIDATES);
+                List<Set<Long>> oneByOne = new ArrayList<>();
+                for (StoryGrouper.Probe probe : probes) {
+                    oneByOne.add(StoryGrouper.storedMatches(linked, candidates, feedId, probe.fingerprint(),
+                            probe.published()));
+                }
+                return new Lookups(oneByOne, StoryGrouper.storedMatches(
+                        statements.prepare(StoryGrouper.LINKED_ENTRIES_OF_ANY), statements.prepare(StoryGrouper.POSTINGS),
+                        statements.prepare(StoryGrouper.PRINTS), feedId, probes));
+            }
+        });
     }
 
     private static NewEntry entry(int feed, int story, String title, String body, Instant published) {
