@@ -35,11 +35,6 @@ public final class PlainText {
      * "ukraines"); everything that is not a letter or digit separates words.
      */
     public static List<String> words(String text) {
-        return words(text, Integer.MAX_VALUE);
-    }
-
-    /** The first {@code limit} of the {@link #words(String) words}. */
-    public static List<String> words(String text, int limit) {
         List<String> words = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return words;
@@ -49,7 +44,7 @@ public final class PlainText {
         // so it is cut out of the text as one substring unless it had an apostrophe.
         StringBuilder beforeApostrophe = new StringBuilder();
         int start = -1;
-        for (int i = 0; i <= folded.length() && words.size() < limit; i++) {
+        for (int i = 0; i <= folded.length(); i++) {
             char c = i < folded.length() ? folded.charAt(i) : ' ';
             if (Character.isLetterOrDigit(c)) {
                 start = start < 0 ? i : start;

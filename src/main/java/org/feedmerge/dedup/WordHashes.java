@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The first words of a text as their {@link Hashing#of hashes}, and which of them are
- * {@link StopWords stop words}: the same as hashing each of {@link PlainText#words(String, int)},
+ * {@link StopWords stop words}: the same as hashing each of the first {@link PlainText#words words},
  * in one pass over the folded text and without a String per word. Fingerprinting every new entry
  * spent about half its time cutting out words only to hash them.
  *

@@ -55,8 +55,8 @@ final class AnchorBuffer {
     static final int FLUSH_ROWS = 200_000;
     /**
      * Most rows per statement when moving (4 parameters each, well under SQLite's limit of
-     * 32,766). Chunks are powers of two, so the write connection's statement cache holds at most
-     * ten move statements, whatever the buffer's size.
+     * 32,766). Chunks are powers of two, so a move prepares at most ten statements, whatever the
+     * buffer's size.
      */
     private static final int MOVE_CHUNK = 512;
     private static final String MARK = "UPDATE anchor_index SET indexed_through = (SELECT coalesce(max(id), 0) FROM entries)";

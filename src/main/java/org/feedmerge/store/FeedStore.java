@@ -288,7 +288,7 @@ public final class FeedStore {
         return database.read("Could not look for copies of the new entries of feed " + feedId, connection -> {
             List<Set<Long>> matches;
             try (Statements statements = new Statements(connection)) {
-                matches = StoryGrouper.storedMatches(statements.prepare(StoryGrouper.LINKED_ENTRIES_OF_ANY),
+                matches = StoryGrouper.storedMatches(statements.prepare(StoryGrouper.LINKED_ENTRIES),
                         statements.prepare(StoryGrouper.POSTINGS), statements.prepare(StoryGrouper.PRINTS), feedId,
                         probes);
             }

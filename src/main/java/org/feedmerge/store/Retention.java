@@ -43,7 +43,6 @@ public final class Retention {
             ORDER BY published DESC, first_seen DESC, id DESC LIMIT 1 OFFSET ?""";
     private static final String ENTRY = "SELECT story_id, anchors FROM entries WHERE id = ?";
     private static final String DELETE_ENTRY = "DELETE FROM entries WHERE id = ?";
-    private static final String DELETE_PRINT = "DELETE FROM entry_prints WHERE entry_id = ?";
     private static final String DELETE_EMPTY_STORY = """
             DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM entries WHERE story_id = ?)""";
     private static final String EXPIRE_TOMBSTONES = """
@@ -145,7 +144,7 @@ public final class Retention {
             PreparedStatement entry = statements.prepare(ENTRY);
             PreparedStatement removeAnchor = statements.prepare(StoryGrouper.REMOVE_ANCHOR);
             PreparedStatement deleteEntry = statements.prepare(DELETE_ENTRY);
-            PreparedStatement deletePrint = statements.prepare(DELETE_PRINT);
+            PreparedStatement deletePrint = statements.prepare(StoryGrouper.REMOVE_PRINT);
             PreparedStatement deleteStory = statements.prepare(DELETE_EMPTY_STORY);
             for (long id : ids) {
                 bury.setLong(1, now.toEpochMilli());

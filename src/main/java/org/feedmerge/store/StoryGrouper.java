@@ -39,26 +39,27 @@ final class StoryGrouper {
     static final int MAX_CANDIDATES = 20;
 
     /**
-     * Entries of other feeds with the same canonical link (their ids; their stories are read under
-     * the write lock). Only columns near the start of the row: story_id comes after the content,
-     * and reading it would follow the row's overflow pages.
+     * Entries of other feeds with any of these canonical links (a JSON array), each row naming the
+     * link by its place in the array: a link is compared as SQLite stores it (UTF-8, where an
+     * unpaired surrogate becomes '?'), so the Java string cannot name it. Their stories are read
+     * under the write lock; story_id is not read here, since it comes after the content and
+     * reading it would follow the row's overflow pages.
      */
-    static final String LINKED_ENTRIES = "SELECT id FROM entries WHERE canonical_url = ? AND feed_id <> ?";
+    static final String LINKED_ENTRIES = """
+            SELECT link.key, e.id FROM json_each(?1) link
+            JOIN entries e ON e.canonical_url = link.value AND e.feed_id <> ?2""";
     /**
-     * Entries of other feeds in the index, published within the window, sharing the most anchors
-     * with the new entry: a true copy shares most of its anchors, an unrelated story on the same
-     * topic one or two (a stock phrase, a name), so the top {@value #MAX_CANDIDATES} by shared
-     * anchors are the ones worth verifying, however long a common anchor's posting list grows. The
-     * index rows carry the feed and date, and the candidates' text is in entry_prints, so this
-     * never reads the (wide) entry rows.
+     * The index rows of other feeds' entries under any of these anchors (a JSON array), published
+     * in a window. They carry the feed and date, and the candidates' text is in entry_prints
+     * ({@link #PRINTS}), so finding and verifying candidates never reads the (wide) entry rows.
      * Entries whose anchors are still in the {@link AnchorBuffer} are searched there.
      */
-    static final String INDEXED_CANDIDATES = """
-            SELECT p.entry_id, p.shingles, p.title
-            FROM (SELECT entry_id, count(*) AS shared FROM story_anchors
-                  WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4
-                  GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
-            JOIN entry_prints p ON p.entry_id = c.entry_id""".formatted(MAX_CANDIDATES);
+    static final String POSTINGS = """
+            SELECT anchor, entry_id, published FROM story_anchors
+            WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4""";
+    /** The stored titles and shingles of these entries (a JSON array of ids). */
+    static final String PRINTS = """
+            SELECT entry_id, shingles, title FROM entry_prints WHERE entry_id IN (SELECT value FROM json_each(?1))""";
     static final String ADD_PRINT = "INSERT OR REPLACE INTO entry_prints (entry_id, title, shingles) VALUES (?, ?, ?)";
     static final String REMOVE_PRINT = "DELETE FROM entry_prints WHERE entry_id = ?";
     private static final String STORIES_OF = """
@@ -82,7 +83,8 @@ final class StoryGrouper {
     private final AnchorBuffer buffer;
     private final Map<NewEntry, StoryLookup> lookups;
     private final Statements.Lazy linkedEntries;
-    private final Statements.Lazy candidates;
+    private final Statements.Lazy postings;
+    private final Statements.Lazy prints;
     private final Statements.Lazy storiesOf;
     private final Statements.Lazy newStory;
     private final Statements.Lazy joinStory;
@@ -110,7 +112,8 @@ final class StoryGrouper {
         this.buffer = buffer;
         this.lookups = lookups;
         this.linkedEntries = statements.lazy(LINKED_ENTRIES);
-        this.candidates = statements.lazy(INDEXED_CANDIDATES);
+        this.postings = statements.lazy(POSTINGS);
+        this.prints = statements.lazy(PRINTS);
         this.storiesOf = statements.lazy(STORIES_OF);
         this.newStory = statements.lazy(NEW_STORY);
         this.joinStory = statements.lazy(JOIN_STORY);
@@ -178,83 +181,37 @@ final class StoryGrouper {
                 entries.addAll(buffer.sameLink(feedId, fingerprint.canonicalUrl()));
             }
         } else {
-            entries.addAll(storedMatches(linkedEntries.get(), candidates.get(), feedId, fingerprint, published));
+            entries.addAll(storedMatches(linkedEntries.get(), postings.get(), prints.get(), feedId,
+                    List.of(new Probe(fingerprint, published))).get(0));
         }
         entries.addAll(buffer.nearDuplicates(feedId, fingerprint, published - WINDOW.toMillis(),
                 published + WINDOW.toMillis(), MAX_CANDIDATES));
         return entries;
     }
 
-    /**
-     * Entries of other feeds that are the same story, by canonical link (any entry, buffered or
-     * not) or by text (among the indexed ones): with {@link #LINKED_ENTRIES} and
-     * {@link #INDEXED_CANDIDATES} prepared on the connection to search.
-     */
-    static Set<Long> storedMatches(PreparedStatement linked, PreparedStatement candidates, long feedId,
-            StoryFingerprint fingerprint, long published) throws SQLException {
-        Set<Long> entries = new HashSet<>();
-        if (fingerprint.linkNamesAnArticle()) {
-            linked.setString(1, fingerprint.canonicalUrl());
-            linked.setLong(2, feedId);
-            entries.addAll(RowMapper.list(linked, row -> row.getLong(1)));
-        }
-        int[] anchors = fingerprint.anchors();
-        if (anchors.length == 0) {
-            return entries;
-        }
-        candidates.setString(1, anchorList(anchors));
-        candidates.setLong(2, feedId);
-        candidates.setLong(3, published - WINDOW.toMillis());
-        candidates.setLong(4, published + WINDOW.toMillis());
-        try (ResultSet rows = candidates.executeQuery()) {
-            while (rows.next()) {
-                StoryFingerprint other = StoryFingerprint.stored(null, rows.getBytes("shingles"),
-                        rows.getString("title"));
-                if (StoryMatch.score(fingerprint, other) > 0) {
-                    entries.add(rows.getLong("entry_id"));
-                }
-            }
-        }
-        return entries;
-    }
-
-    /**
-     * {@link #LINKED_ENTRIES} for several links at once (a JSON array of them), each row naming the
-     * link by its place in the array: a link is compared as SQLite stores it (UTF-8, where an
-     * unpaired surrogate becomes '?'), so the Java string cannot name it.
-     */
-    static final String LINKED_ENTRIES_OF_ANY = """
-            SELECT link.key, e.id FROM json_each(?1) link
-            JOIN entries e ON e.canonical_url = link.value AND e.feed_id <> ?2""";
-    /** The index rows of other feeds' entries under any of these anchors (a JSON array), published in a window. */
-    static final String POSTINGS = """
-            SELECT anchor, entry_id, published FROM story_anchors
-            WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4""";
-    /** The stored titles and shingles of these entries (a JSON array of ids). */
-    static final String PRINTS = """
-            SELECT entry_id, shingles, title FROM entry_prints WHERE entry_id IN (SELECT value FROM json_each(?1))""";
-
     /** A new entry to look up: its fingerprint, and its published time as it will be stored. */
     record Probe(StoryFingerprint fingerprint, long published) {
     }
 
     /**
-     * What {@link #storedMatches} finds for each probe (in order), for a whole poll's new entries
-     * of one feed in three queries instead of two per entry: the links, the index rows under any
-     * of their anchors, and the titles and shingles of every probe's top candidates. The same
-     * candidates as one by one: per probe, the {@value #MAX_CANDIDATES} entries sharing the most
-     * anchors within its window, ties by the lower entry id.
+     * For each probe (in order), the committed entries of other feeds that are the same story: by
+     * canonical link, or by text among the {@value #MAX_CANDIDATES} indexed entries sharing the
+     * most anchors with it within its window (ties: the lower entry id), verified by
+     * {@link StoryMatch}. A true copy shares most of its anchors, an unrelated story on the same
+     * topic one or two (a stock phrase, a name), so the top candidates are the ones worth
+     * verifying, however long a common anchor's posting list grows. A whole poll's new entries of
+     * one feed take three queries, whatever their number.
      *
-     * @param linkedOfAny {@link #LINKED_ENTRIES_OF_ANY}, {@code postings} {@link #POSTINGS},
-     *                    {@code prints} {@link #PRINTS}, prepared on the connection to search
+     * @param linkedEntries {@link #LINKED_ENTRIES}, {@code postings} {@link #POSTINGS},
+     *                      {@code prints} {@link #PRINTS}, prepared on the connection to search
      */
-    static List<Set<Long>> storedMatches(PreparedStatement linkedOfAny, PreparedStatement postings,
+    static List<Set<Long>> storedMatches(PreparedStatement linkedEntries, PreparedStatement postings,
             PreparedStatement prints, long feedId, List<Probe> probes) throws SQLException {
         List<Set<Long>> matches = new ArrayList<>(probes.size());
         for (int i = 0; i < probes.size(); i++) {
             matches.add(new HashSet<>());
         }
-        addLinked(linkedOfAny, feedId, probes, matches);
+        addLinked(linkedEntries, feedId, probes, matches);
         List<Map<Long, Integer>> shared = sharedAnchors(postings, feedId, probes);
         List<List<Long>> candidates = new ArrayList<>(probes.size());
         Set<Long> all = new HashSet<>();
@@ -277,7 +234,7 @@ final class StoryGrouper {
         return matches;
     }
 
-    private static void addLinked(PreparedStatement linkedOfAny, long feedId, List<Probe> probes,
+    private static void addLinked(PreparedStatement linkedEntries, long feedId, List<Probe> probes,
             List<Set<Long>> matches) throws SQLException {
         Set<String> distinct = new LinkedHashSet<>();
         for (Probe probe : probes) {
@@ -290,9 +247,9 @@ final class StoryGrouper {
         }
         List<String> links = List.copyOf(distinct);
         Map<String, List<Long>> linked = new HashMap<>();
-        linkedOfAny.setString(1, jsonStrings(links));
-        linkedOfAny.setLong(2, feedId);
-        try (ResultSet rows = linkedOfAny.executeQuery()) {
+        linkedEntries.setString(1, jsonStrings(links));
+        linkedEntries.setLong(2, feedId);
+        try (ResultSet rows = linkedEntries.executeQuery()) {
             while (rows.next()) {
                 linked.computeIfAbsent(links.get(rows.getInt(1)), link -> new ArrayList<>()).add(rows.getLong(2));
             }
@@ -360,7 +317,7 @@ final class StoryGrouper {
         if (entries.isEmpty()) {
             return stored;
         }
-        prints.setString(1, entries.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        prints.setString(1, idList(entries));
         try (ResultSet rows = prints.executeQuery()) {
             while (rows.next()) {
                 stored.put(rows.getLong(1), StoryFingerprint.stored(null, rows.getBytes(2), rows.getString(3)));
@@ -375,7 +332,7 @@ final class StoryGrouper {
         if (entries.isEmpty()) {
             return stories;
         }
-        storiesOf.get().setString(1, entries.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]")));
+        storiesOf.get().setString(1, idList(entries));
         stories.addAll(RowMapper.list(storiesOf.get(), row -> row.getLong(1)));
         return stories;
     }
@@ -446,6 +403,11 @@ final class StoryGrouper {
         add.setLong(3, published);
         add.setString(4, anchorList(fingerprint.anchors()));
         add.executeUpdate();
+    }
+
+    /** Entry ids as a JSON array, for json_each. */
+    private static String idList(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
     }
 
     /** Anchors as a JSON array, for json_each: "[-12,907,...]". */

@@ -243,7 +243,7 @@ class AnchorBufferTest {
                 }
                 feeds.recordPoll(a, Polls.ok(at(poll)), identified(document));
             }
-            long rows = database.write("count", connection -> database.anchorBuffer().rows());
+            long rows = buffered(database);
             int entries = database.write("count", connection -> database.anchorBuffer().entries());
             assertThat(rows).as("no anchors: too little text").isZero();
             assertThat(entries).as("bounded by the threshold, not by what was stored").isLessThanOrEqualTo(10);

@@ -6,21 +6,26 @@ import static org.feedmerge.store.Polls.T0;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.feedmerge.dedup.StoryFingerprint;
+import org.feedmerge.dedup.StoryMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A poll's new entries are looked up in the committed index together ({@link StoryGrouper#storedMatches(
  * PreparedStatement, PreparedStatement, PreparedStatement, long, List)}): each must get exactly what
- * its own lookup gets, including when more than {@value StoryGrouper#MAX_CANDIDATES} entries share
- * anchors with it, when candidates fall outside its window, and when its link is another feed's.
+ * SQL finds for it alone (the reference queries below), including when more than
+ * {@value StoryGrouper#MAX_CANDIDATES} entries share anchors with it, when candidates fall outside
+ * its window, and when its link is another feed's.
  */
 class BatchLookupTest {
 
@@ -105,25 +110,64 @@ class BatchLookupTest {
         }
     }
 
-    /** What each probe's own lookup finds, and what the batch finds for all of them, on one read connection. */
+    /** What SQLite finds for each probe on its own (the reference), and what the batch finds for all of them. */
     private record Lookups(List<Set<Long>> oneByOne, List<Set<Long>> together) {
     }
+
+    /**
+     * The reference: per probe, entries of other feeds with its canonical link, and the top
+     * candidates by shared anchors as SQL groups, orders and limits them, verified the same way.
+     */
+    private static final String LINKED = "SELECT id FROM entries WHERE canonical_url = ? AND feed_id <> ?";
+    private static final String CANDIDATES = """
+            SELECT p.entry_id, p.shingles, p.title
+            FROM (SELECT entry_id, count(*) AS shared FROM story_anchors
+                  WHERE anchor IN (SELECT value FROM json_each(?1)) AND feed_id <> ?2 AND published BETWEEN ?3 AND ?4
+                  GROUP BY entry_id ORDER BY shared DESC, entry_id LIMIT %d) c
+            JOIN entry_prints p ON p.entry_id = c.entry_id""".formatted(StoryGrouper.MAX_CANDIDATES);
 
     private static Lookups lookUpBothWays(Database database, long feedId, List<StoryGrouper.Probe> probes) {
         return database.read("lookups", connection -> {
             try (Statements statements = new Statements(connection)) {
-                PreparedStatement linked = statements.prepare(StoryGrouper.LINKED_ENTRIES);
-                PreparedStatement candidates = statements.prepare(StoryGrouper.INDEXED_CANDIDATES);
+                PreparedStatement linked = statements.prepare(LINKED);
+                PreparedStatement candidates = statements.prepare(CANDIDATES);
                 List<Set<Long>> oneByOne = new ArrayList<>();
                 for (StoryGrouper.Probe probe : probes) {
-                    oneByOne.add(StoryGrouper.storedMatches(linked, candidates, feedId, probe.fingerprint(),
-                            probe.published()));
+                    oneByOne.add(lookUpAlone(linked, candidates, feedId, probe));
                 }
                 return new Lookups(oneByOne, StoryGrouper.storedMatches(
-                        statements.prepare(StoryGrouper.LINKED_ENTRIES_OF_ANY), statements.prepare(StoryGrouper.POSTINGS),
+                        statements.prepare(StoryGrouper.LINKED_ENTRIES), statements.prepare(StoryGrouper.POSTINGS),
                         statements.prepare(StoryGrouper.PRINTS), feedId, probes));
             }
         });
+    }
+
+    private static Set<Long> lookUpAlone(PreparedStatement linked, PreparedStatement candidates, long feedId,
+            StoryGrouper.Probe probe) throws SQLException {
+        StoryFingerprint fingerprint = probe.fingerprint();
+        Set<Long> entries = new HashSet<>();
+        if (fingerprint.linkNamesAnArticle()) {
+            linked.setString(1, fingerprint.canonicalUrl());
+            linked.setLong(2, feedId);
+            entries.addAll(RowMapper.list(linked, row -> row.getLong(1)));
+        }
+        if (fingerprint.anchors().length == 0) {
+            return entries;
+        }
+        long window = StoryGrouper.WINDOW.toMillis();
+        candidates.setString(1, StoryGrouper.anchorList(fingerprint.anchors()));
+        candidates.setLong(2, feedId);
+        candidates.setLong(3, probe.published() - window);
+        candidates.setLong(4, probe.published() + window);
+        try (ResultSet rows = candidates.executeQuery()) {
+            while (rows.next()) {
+                StoryFingerprint other = StoryFingerprint.stored(null, rows.getBytes("shingles"), rows.getString("title"));
+                if (StoryMatch.score(fingerprint, other) > 0) {
+                    entries.add(rows.getLong("entry_id"));
+                }
+            }
+        }
+        return entries;
     }
 
     private static NewEntry entry(int feed, int story, String title, String body, Instant published) {
