@@ -33,7 +33,7 @@ public final class EntryIdentity {
     private static final int SUFFIX_HEX_CHARS = 16;
 
     /** An entry before its keys are made unique within the document. */
-    private record Draft(ParsedEntry entry, String contentHash, Map<KeyScheme, String> natural) {
+    private record Draft(ParsedEntry entry, String contentHash, Map<KeyScheme, String> natural, VisibleText text) {
         String firstFrom(KeyScheme scheme) {
             for (KeyScheme s = scheme; ; s = s.next()) {
                 String key = natural.get(s);
@@ -70,7 +70,7 @@ public final class EntryIdentity {
             }
             Draft draft = distinct.get(i);
             result.add(new IdentifiedEntry(keys.get(KeyScheme.GUID), draft.contentHash(), draft.entry(),
-                    new EntryKeys(draft.natural(), keys)));
+                    new EntryKeys(draft.natural(), keys), draft.text()));
         }
         return result;
     }
@@ -89,7 +89,8 @@ public final class EntryIdentity {
         }
         natural.put(KeyScheme.CONTENT, "hash:" + Substance.sha256Hex(normalised(entry.title()),
                 normalised(entry.summary()), normalised(entry.content())));
-        return new Draft(entry, Substance.hash(entry.title(), link, entry.summary(), entry.content()), natural);
+        VisibleText text = VisibleText.of(entry.summary(), entry.content());
+        return new Draft(entry, Substance.hash(entry.title(), link, text), natural, text);
     }
 
     private static String normalised(String text) {

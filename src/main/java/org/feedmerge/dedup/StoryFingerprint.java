@@ -59,9 +59,15 @@ public final class StoryFingerprint {
     /** Fingerprints an entry; every argument may be null. */
     public static StoryFingerprint of(String title, String link, String summaryHtml, String contentHtml) {
         String body = PlainText.of(contentHtml);
-        if (body.isEmpty()) {
-            body = PlainText.of(summaryHtml);
-        }
+        return ofBody(title, link, body.isEmpty() ? PlainText.of(summaryHtml) : body);
+    }
+
+    /** Fingerprints an entry whose visible text is already worked out; title and link may be null. */
+    public static StoryFingerprint of(String title, String link, VisibleText text) {
+        return ofBody(title, link, text.body());
+    }
+
+    private static StoryFingerprint ofBody(String title, String link, String body) {
         WordHashes words = WordHashes.of(body, TEXT_WORDS);
         int[] hashes = shingleHashes(words);
         return new StoryFingerprint(CanonicalUrl.of(link), sortedDistinct(hashes, hashes.length),

@@ -232,7 +232,7 @@ final class EntryWriter implements AutoCloseable {
             return Outcome.UNCHANGED;
         }
         String before = Substance.hash(stored.title(), stored.link(), stored.summary(), stored.content());
-        String after = Substance.hash(entry.title(), entry.link(), entry.summary(), entry.content());
+        String after = Substance.hash(entry.title(), entry.link(), entry.text());
         if (before.equals(after)) {
             refreshHash.get().setString(1, entry.contentHash());
             refreshHash.get().setLong(2, stored.id());

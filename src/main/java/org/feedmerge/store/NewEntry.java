@@ -3,6 +3,7 @@ package org.feedmerge.store;
 import java.time.Instant;
 import java.util.Objects;
 import org.feedmerge.dedup.EntryKeys;
+import org.feedmerge.dedup.VisibleText;
 
 /**
  * An entry as a poll hands it to the store.
@@ -18,6 +19,8 @@ import org.feedmerge.dedup.EntryKeys;
  * @param published   as parsed, or null (the store clamps it: see {@link EntryStore})
  * @param updated     as parsed, or null
  * @param keys        the entry's key under every key scheme; the store uses the one its feed is on
+ * @param text        the visible text of summary and content, for the story fingerprint: the poll
+ *                    stage has already worked it out for the content hash
  */
 public record NewEntry(
         String key,
@@ -30,11 +33,20 @@ public record NewEntry(
         String author,
         Instant published,
         Instant updated,
-        EntryKeys keys) {
+        EntryKeys keys,
+        VisibleText text) {
     public NewEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** An entry whose visible text is worked out here from its summary and content. */
+    public NewEntry(String key, String contentHash, String guid, String link, String title, String summary,
+            String content, String author, Instant published, Instant updated, EntryKeys keys) {
+        this(key, contentHash, guid, link, title, summary, content, author, published, updated, keys,
+                VisibleText.of(summary, content));
     }
 
     /** An entry known by {@code key} whatever its feed's key scheme. */

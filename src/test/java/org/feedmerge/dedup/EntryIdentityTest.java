@@ -158,4 +158,14 @@ class EntryIdentityTest {
     void emptyDocument() {
         assertThat(identity.identify(List.of())).isEmpty();
     }
+
+    @Test
+    void carriesTheVisibleTextItsContentHashWasMadeOf() {
+        IdentifiedEntry identified = one(entry("g1", "https://x.test/1", "Title", "<p>The&nbsp;summary.</p>",
+                "<p>Some <b>text</b>\n here.</p>"));
+
+        assertThat(identified.text()).isEqualTo(new VisibleText("The summary.", "Some text here."));
+        assertThat(identified.contentHash()).isEqualTo(
+                Substance.hash("Title", "https://x.test/1", "<p>The&nbsp;summary.</p>", "<p>Some <b>text</b>\n here.</p>"));
+    }
 }
