@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.feedmerge.parse.ParsedEntry;
 
 /**
@@ -32,15 +33,22 @@ public final class EntryIdentity {
 
     private static final int SUFFIX_HEX_CHARS = 16;
 
-    /** An entry before its keys are made unique within the document. */
-    private record Draft(ParsedEntry entry, String contentHash, Map<KeyScheme, String> natural, VisibleText text) {
+    /**
+     * An entry before its keys are made unique within the document. {@code natural} holds its
+     * natural keys except the content hash key: that one ({@code contentKey}) is worked out only
+     * when asked for, since it hashes the whole raw text and feeds with guids or links never need
+     * it (docs/performance.md).
+     */
+    private record Draft(ParsedEntry entry, String contentHash, Map<KeyScheme, String> natural,
+            Supplier<String> contentKey, VisibleText text) {
         String firstFrom(KeyScheme scheme) {
-            for (KeyScheme s = scheme; ; s = s.next()) {
+            for (KeyScheme s = scheme; s != KeyScheme.CONTENT; s = s.next()) {
                 String key = natural.get(s);
                 if (key != null) {
                     return key;
                 }
             }
+            return contentKey.get();
         }
     }
 
@@ -59,18 +67,21 @@ public final class EntryIdentity {
             }
         }
         Map<KeyScheme, List<String>> keysByScheme = new EnumMap<>(KeyScheme.class);
-        for (KeyScheme scheme : KeyScheme.values()) {
+        for (KeyScheme scheme : List.of(KeyScheme.GUID, KeyScheme.LINK, KeyScheme.LINK_DATE)) {
             keysByScheme.put(scheme, separateSharedKeys(distinct, scheme));
         }
+        Supplier<List<String>> contentSchemeKeys = new Lazily<>(() -> separateSharedKeys(distinct, KeyScheme.CONTENT));
         List<IdentifiedEntry> result = new ArrayList<>(distinct.size());
         for (int i = 0; i < distinct.size(); i++) {
             Map<KeyScheme, String> keys = new EnumMap<>(KeyScheme.class);
-            for (KeyScheme scheme : KeyScheme.values()) {
+            for (KeyScheme scheme : keysByScheme.keySet()) {
                 keys.put(scheme, keysByScheme.get(scheme).get(i));
             }
             Draft draft = distinct.get(i);
+            int index = i;
             result.add(new IdentifiedEntry(keys.get(KeyScheme.GUID), draft.contentHash(), draft.entry(),
-                    new EntryKeys(draft.natural(), keys), draft.text()));
+                    new EntryKeys(draft.natural(), keys, draft.contentKey(), () -> contentSchemeKeys.get().get(index)),
+                    draft.text()));
         }
         return result;
     }
@@ -87,10 +98,10 @@ public final class EntryIdentity {
                 natural.put(KeyScheme.LINK_DATE, "linkdate:" + link + "@" + entry.published());
             }
         }
-        natural.put(KeyScheme.CONTENT, "hash:" + Substance.sha256Hex(normalised(entry.title()),
+        Supplier<String> contentKey = new Lazily<>(() -> "hash:" + Substance.sha256Hex(normalised(entry.title()),
                 normalised(entry.summary()), normalised(entry.content())));
         VisibleText text = VisibleText.of(entry.summary(), entry.content());
-        return new Draft(entry, Substance.hash(entry.title(), link, text), natural, text);
+        return new Draft(entry, Substance.hash(entry.title(), link, text), natural, contentKey, text);
     }
 
     private static String normalised(String text) {

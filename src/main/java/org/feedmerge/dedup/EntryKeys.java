@@ -1,8 +1,10 @@
 package org.feedmerge.dedup;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * An entry's key under each {@link KeyScheme}, so the store can key a feed by whichever scheme it
@@ -17,15 +19,29 @@ public final class EntryKeys {
 
     private final Map<KeyScheme, String> natural;
     private final Map<KeyScheme, String> keys;
+    /** The content hash key and the key under {@link KeyScheme#CONTENT}: worked out when first asked for. */
+    private final Supplier<String> naturalContent;
+    private final Supplier<String> contentSchemeKey;
 
-    EntryKeys(Map<KeyScheme, String> natural, Map<KeyScheme, String> keys) {
+    /**
+     * @param natural          the natural keys the entry has, except {@link KeyScheme#CONTENT}'s
+     * @param keys             the key under every scheme except {@link KeyScheme#CONTENT}
+     * @param naturalContent   the content hash key, worked out once when first asked for ({@link Lazily})
+     * @param contentSchemeKey the key under {@link KeyScheme#CONTENT}, likewise
+     */
+    EntryKeys(Map<KeyScheme, String> natural, Map<KeyScheme, String> keys, Supplier<String> naturalContent,
+            Supplier<String> contentSchemeKey) {
         this.natural = new EnumMap<>(KeyScheme.class);
         this.natural.putAll(natural);
+        this.natural.remove(KeyScheme.CONTENT);
         this.keys = new EnumMap<>(KeyScheme.class);
         this.keys.putAll(keys);
-        for (KeyScheme scheme : KeyScheme.values()) {
+        this.keys.remove(KeyScheme.CONTENT);
+        for (KeyScheme scheme : List.of(KeyScheme.GUID, KeyScheme.LINK, KeyScheme.LINK_DATE)) {
             Objects.requireNonNull(this.keys.get(scheme), () -> "no key for " + scheme);
         }
+        this.naturalContent = Objects.requireNonNull(naturalContent, "naturalContent");
+        this.contentSchemeKey = Objects.requireNonNull(contentSchemeKey, "contentSchemeKey");
     }
 
     /** One key for every scheme, also counted as natural: for callers that key entries themselves. */
@@ -35,29 +51,32 @@ public final class EntryKeys {
         for (KeyScheme scheme : KeyScheme.values()) {
             all.put(scheme, key);
         }
-        return new EntryKeys(all, all);
+        return new EntryKeys(all, all, () -> key, () -> key);
     }
 
     /** The scheme's own value for this entry, or null when the entry lacks it. */
     public String natural(KeyScheme scheme) {
-        return natural.get(scheme);
+        return scheme == KeyScheme.CONTENT ? naturalContent.get() : natural.get(scheme);
     }
 
     /** The key under which the entry is stored when its feed uses {@code scheme}. Never null. */
     public String forScheme(KeyScheme scheme) {
-        return keys.get(scheme);
+        return scheme == KeyScheme.CONTENT ? contentSchemeKey.get() : keys.get(scheme);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof EntryKeys that && natural.equals(that.natural) && keys.equals(that.keys);
+        return other instanceof EntryKeys that && natural.equals(that.natural) && keys.equals(that.keys)
+                && naturalContent.get().equals(that.naturalContent.get())
+                && contentSchemeKey.get().equals(that.contentSchemeKey.get());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(natural, keys);
+        return Objects.hash(natural, keys, naturalContent.get(), contentSchemeKey.get());
     }
 
+    /** The keys worked out so far; the content scheme's is not worked out for this. */
     @Override
     public String toString() {
         return "EntryKeys" + keys;

@@ -3,9 +3,13 @@ package org.feedmerge.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.feedmerge.parse.ParsedEntry;
 import org.junit.jupiter.api.Test;
@@ -167,5 +171,37 @@ class EntryIdentityTest {
         assertThat(identified.text()).isEqualTo(new VisibleText("The summary.", "Some text here."));
         assertThat(identified.contentHash()).isEqualTo(
                 Substance.hash("Title", "https://x.test/1", "<p>The&nbsp;summary.</p>", "<p>Some <b>text</b>\n here.</p>"));
+    }
+
+    @Test
+    void contentKeyIsTheHashOfTheWhitespaceNormalisedTitleSummaryAndContent() throws Exception {
+        IdentifiedEntry identified = one(entry(null, null, " A  title", "<p>The\n summary</p>", "<p>Body</p>\t"));
+
+        String expected = "hash:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("A title\n<p>The summary</p>\n<p>Body</p>".getBytes(StandardCharsets.UTF_8)));
+        assertThat(identified.keys().natural(KeyScheme.CONTENT)).isEqualTo(expected);
+        assertThat(identified.keys().forScheme(KeyScheme.CONTENT)).isEqualTo(expected);
+        assertThat(identified.key()).as("no guid, no link: keyed by content").isEqualTo(expected);
+    }
+
+    @Test
+    void contentSchemeKeysDoNotDependOnWhichEntryAsksFirstOrOnWhichThread() throws Exception {
+        List<ParsedEntry> document = List.of(
+                entry("g1", "https://x.test/1", "Same", "Same text", null),
+                entry("g2", "https://x.test/2", "Same", "Same text", null),
+                entry("g3", "https://x.test/3", "Other", "Other text", null));
+        List<IdentifiedEntry> inOrder = identity.identify(document);
+        List<IdentifiedEntry> backwards = identity.identify(document);
+
+        String secondFirst = CompletableFuture.supplyAsync(() -> backwards.get(1).keys().forScheme(KeyScheme.CONTENT)).get();
+
+        assertThat(backwards.get(0).keys().forScheme(KeyScheme.CONTENT))
+                .isEqualTo(inOrder.get(0).keys().forScheme(KeyScheme.CONTENT));
+        assertThat(secondFirst).isEqualTo(inOrder.get(1).keys().forScheme(KeyScheme.CONTENT));
+        assertThat(inOrder.get(0).keys().forScheme(KeyScheme.CONTENT)).as("same text: suffixed by link")
+                .isEqualTo(inOrder.get(0).keys().natural(KeyScheme.CONTENT) + "#"
+                        + Substance.sha256Hex("https://x.test/1").substring(0, 16));
+        assertThat(inOrder.get(2).keys().forScheme(KeyScheme.CONTENT)).isEqualTo(inOrder.get(2).keys().natural(KeyScheme.CONTENT));
+        assertThat(backwards).isEqualTo(inOrder);
     }
 }
