@@ -40,7 +40,7 @@ public final class EntryIdentity {
      * it (docs/performance.md).
      */
     private record Draft(ParsedEntry entry, String contentHash, Map<KeyScheme, String> natural,
-            Supplier<String> contentKey, VisibleText text) {
+            Supplier<String> contentKey, Normalised normalised) {
         String firstFrom(KeyScheme scheme) {
             for (KeyScheme s = scheme; s != KeyScheme.CONTENT; s = s.next()) {
                 String key = natural.get(s);
@@ -81,7 +81,7 @@ public final class EntryIdentity {
             int index = i;
             result.add(new IdentifiedEntry(keys.get(KeyScheme.GUID), draft.contentHash(), draft.entry(),
                     new EntryKeys(draft.natural(), keys, draft.contentKey(), () -> contentSchemeKeys.get().get(index)),
-                    draft.text()));
+                    draft.normalised()));
         }
         return result;
     }
@@ -100,8 +100,8 @@ public final class EntryIdentity {
         }
         Supplier<String> contentKey = new Lazily<>(() -> "hash:" + Substance.sha256Hex(normalised(entry.title()),
                 normalised(entry.summary()), normalised(entry.content())));
-        VisibleText text = VisibleText.of(entry.summary(), entry.content());
-        return new Draft(entry, Substance.hash(entry.title(), link, text), natural, contentKey, text);
+        Normalised normalised = Normalised.of(link, entry.summary(), entry.content());
+        return new Draft(entry, Substance.hash(entry.title(), link, normalised), natural, contentKey, normalised);
     }
 
     private static String normalised(String text) {

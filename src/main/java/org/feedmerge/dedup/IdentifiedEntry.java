@@ -11,19 +11,21 @@ import org.feedmerge.parse.ParsedEntry;
  * @param contentHash {@link Substance#hash} of the entry; a change means "updated"
  * @param entry       the parsed entry
  * @param keys        the entry's key under every scheme, for feeds whose guids proved unusable
- * @param text        the visible text of the entry's summary and content, as the content hash read it
+ * @param normalised  the entry's canonical link and visible text, as the content hash read them
  */
-public record IdentifiedEntry(String key, String contentHash, ParsedEntry entry, EntryKeys keys, VisibleText text) {
+public record IdentifiedEntry(String key, String contentHash, ParsedEntry entry, EntryKeys keys,
+        Normalised normalised) {
     public IdentifiedEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(normalised, "normalised");
     }
 
     /** An entry known by one key whatever the scheme. */
     public IdentifiedEntry(String key, String contentHash, ParsedEntry entry) {
-        this(key, contentHash, entry, EntryKeys.single(key), VisibleText.of(entry.summary(), entry.content()));
+        this(key, contentHash, entry, EntryKeys.single(key), 
+                Normalised.of(entry.link() == null ? null : entry.link().toString(), entry.summary(), entry.content()));
     }
 }

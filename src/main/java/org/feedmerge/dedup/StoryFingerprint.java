@@ -59,18 +59,18 @@ public final class StoryFingerprint {
     /** Fingerprints an entry; every argument may be null. */
     public static StoryFingerprint of(String title, String link, String summaryHtml, String contentHtml) {
         String body = PlainText.of(contentHtml);
-        return ofBody(title, link, body.isEmpty() ? PlainText.of(summaryHtml) : body);
+        return ofBody(title, CanonicalUrl.of(link), body.isEmpty() ? PlainText.of(summaryHtml) : body);
     }
 
-    /** Fingerprints an entry whose visible text is already worked out; title and link may be null. */
-    public static StoryFingerprint of(String title, String link, VisibleText text) {
-        return ofBody(title, link, text.body());
+    /** Fingerprints an entry from its {@link Normalised} link and text; the title may be null. */
+    public static StoryFingerprint of(String title, Normalised normalised) {
+        return ofBody(title, normalised.canonicalLink(), normalised.body());
     }
 
-    private static StoryFingerprint ofBody(String title, String link, String body) {
+    private static StoryFingerprint ofBody(String title, String canonicalLink, String body) {
         WordHashes words = WordHashes.of(body, TEXT_WORDS);
         int[] hashes = shingleHashes(words);
-        return new StoryFingerprint(CanonicalUrl.of(link), sortedDistinct(hashes, hashes.length),
+        return new StoryFingerprint(canonicalLink, sortedDistinct(hashes, hashes.length),
                 anchors(words, hashes), title, TitleWords.of(title));
     }
 

@@ -23,15 +23,15 @@ public final class Substance {
 
     /** sha-256 (hex) of the substance; fields may be null. */
     public static String hash(String title, String link, String summaryHtml, String contentHtml) {
-        return hash(title, link, VisibleText.of(summaryHtml, contentHtml));
+        return hash(title, link, Normalised.of(link, summaryHtml, contentHtml));
     }
 
-    /** As {@link #hash(String, String, String, String)}, from visible text already worked out. */
-    public static String hash(String title, String link, VisibleText text) {
-        String canonical = CanonicalUrl.of(link);
+    /** As {@link #hash(String, String, String, String)}, from the entry's {@link Normalised} link and text. */
+    public static String hash(String title, String link, Normalised normalised) {
+        String canonical = normalised.canonicalLink();
         return sha256Hex(PlainText.collapseWhitespace(nullToEmpty(title)),
                 canonical != null ? canonical : PlainText.collapseWhitespace(nullToEmpty(link)),
-                text.summary(), text.content());
+                normalised.summary(), normalised.content());
     }
 
     /** sha-256 (hex) of the fields joined by "\n"; collapsed text holds no "\n", so the join is unambiguous. */

@@ -184,7 +184,7 @@ public final class FeedPoller {
         ParsedEntry e = identified.entry();
         return new NewEntry(identified.key(), identified.contentHash(), e.guid(),
                 e.link() == null ? null : e.link().toString(), e.title(), e.summary(), e.content(),
-                e.author(), e.published(), e.updated(), identified.keys(), identified.text());
+                e.author(), e.published(), e.updated(), identified.keys(), identified.normalised());
     }
 
     private static PollStatus statusOf(FetchResult.FailureKind kind) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.feedmerge.dedup.CanonicalUrl;
 import org.feedmerge.dedup.EntryKeys;
 import org.feedmerge.dedup.KeyScheme;
 import org.feedmerge.dedup.StoryFingerprint;
@@ -156,7 +155,7 @@ final class EntryWriter implements AutoCloseable {
             claimed.add(stored.get().id());
             return compare(stored.get(), entry);
         }
-        String canonicalUrl = CanonicalUrl.of(entry.link());
+        String canonicalUrl = entry.normalised().canonicalLink();
         if (tombstones.buries(feedId, key, canonicalUrl, entry.contentHash())) {
             return Outcome.UNCHANGED;
         }
@@ -177,7 +176,7 @@ final class EntryWriter implements AutoCloseable {
         if (keysStored.isEmpty()) {
             return Optional.empty(); // it looks among the feed's stored entries: none
         }
-        String canonicalUrl = CanonicalUrl.of(entry.link());
+        String canonicalUrl = entry.normalised().canonicalLink();
         List<Stored> candidates;
         if (canonicalUrl != null) {
             findByUrl.get().setString(1, canonicalUrl);
@@ -232,7 +231,7 @@ final class EntryWriter implements AutoCloseable {
             return Outcome.UNCHANGED;
         }
         String before = Substance.hash(stored.title(), stored.link(), stored.summary(), stored.content());
-        String after = Substance.hash(entry.title(), entry.link(), entry.text());
+        String after = Substance.hash(entry.title(), entry.link(), entry.normalised());
         if (before.equals(after)) {
             refreshHash.get().setString(1, entry.contentHash());
             refreshHash.get().setLong(2, stored.id());
@@ -272,7 +271,7 @@ final class EntryWriter implements AutoCloseable {
         update.setLong(7, published);
         update.setLong(8, checkedAt);
         update.setString(9, entry.contentHash());
-        update.setString(10, CanonicalUrl.of(entry.link()));
+        update.setString(10, entry.normalised().canonicalLink());
         update.setBytes(11, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
         update.setLong(12, stored.id());
         update.executeUpdate();

@@ -3,7 +3,7 @@ package org.feedmerge.store;
 import java.time.Instant;
 import java.util.Objects;
 import org.feedmerge.dedup.EntryKeys;
-import org.feedmerge.dedup.VisibleText;
+import org.feedmerge.dedup.Normalised;
 
 /**
  * An entry as a poll hands it to the store.
@@ -19,8 +19,9 @@ import org.feedmerge.dedup.VisibleText;
  * @param published   as parsed, or null (the store clamps it: see {@link EntryStore})
  * @param updated     as parsed, or null
  * @param keys        the entry's key under every key scheme; the store uses the one its feed is on
- * @param text        the visible text of summary and content, for the story fingerprint: the poll
- *                    stage has already worked it out for the content hash
+ * @param normalised  the canonical link and the visible text of summary and content, as the poll
+ *                    stage worked them out for the content hash; they must be those of
+ *                    {@code link}, {@code summary} and {@code content} ({@link Normalised#of})
  */
 public record NewEntry(
         String key,
@@ -34,19 +35,19 @@ public record NewEntry(
         Instant published,
         Instant updated,
         EntryKeys keys,
-        VisibleText text) {
+        Normalised normalised) {
     public NewEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(normalised, "normalised");
     }
 
-    /** An entry whose visible text is worked out here from its summary and content. */
+    /** An entry whose {@link Normalised} link and text are worked out here. */
     public NewEntry(String key, String contentHash, String guid, String link, String title, String summary,
             String content, String author, Instant published, Instant updated, EntryKeys keys) {
         this(key, contentHash, guid, link, title, summary, content, author, published, updated, keys,
-                VisibleText.of(summary, content));
+                Normalised.of(link, summary, content));
     }
 
     /** An entry known by {@code key} whatever its feed's key scheme. */

@@ -137,7 +137,7 @@ final class StoryGrouper {
     }
 
     static StoryFingerprint of(NewEntry entry) {
-        return StoryFingerprint.of(entry.title(), entry.link(), entry.text());
+        return StoryFingerprint.of(entry.title(), entry.normalised());
     }
 
     /**

@@ -92,7 +92,7 @@ final class ParseBaseline {
         ParsedEntry e = identified.entry();
         return new NewEntry(identified.key(), identified.contentHash(), e.guid(),
                 e.link() == null ? null : e.link().toString(), e.title(), e.summary(), e.content(),
-                e.author(), e.published(), e.updated(), identified.keys(), identified.text());
+                e.author(), e.published(), e.updated(), identified.keys(), identified.normalised());
     }
 
     private static int parse(Stage stage, Doc doc, FeedParser parser, EntryIdentity identity) throws Exception {

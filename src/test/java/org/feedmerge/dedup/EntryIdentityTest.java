@@ -164,11 +164,11 @@ class EntryIdentityTest {
     }
 
     @Test
-    void carriesTheVisibleTextItsContentHashWasMadeOf() {
+    void carriesTheNormalisedLinkAndTextItsContentHashWasMadeOf() {
         IdentifiedEntry identified = one(entry("g1", "https://x.test/1", "Title", "<p>The&nbsp;summary.</p>",
                 "<p>Some <b>text</b>\n here.</p>"));
 
-        assertThat(identified.text()).isEqualTo(new VisibleText("The summary.", "Some text here."));
+        assertThat(identified.normalised()).isEqualTo(new Normalised("https://x.test/1", "The summary.", "Some text here."));
         assertThat(identified.contentHash()).isEqualTo(
                 Substance.hash("Title", "https://x.test/1", "<p>The&nbsp;summary.</p>", "<p>Some <b>text</b>\n here.</p>"));
     }

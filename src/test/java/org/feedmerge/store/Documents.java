@@ -31,6 +31,6 @@ final class Documents {
         ParsedEntry e = identified.entry();
         return new NewEntry(identified.key(), identified.contentHash(), e.guid(),
                 e.link() == null ? null : e.link().toString(), e.title(), e.summary(), e.content(), e.author(),
-                e.published(), e.updated(), identified.keys(), identified.text());
+                e.published(), e.updated(), identified.keys(), identified.normalised());
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class VisibleTextTest {
+class NormalisedTest {
 
     private static final String ARTICLE = "<p>Leaders met in Paris on Tuesday to agree a <b>climate</b> plan that"
             + " cuts emissions by half before 2035, officials said after the talks ended.</p>";
@@ -27,9 +27,11 @@ class VisibleTextTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")
-    void isThePlainTextOfSummaryAndContent(String what, String title, String link, String summary, String content) {
-        VisibleText text = VisibleText.of(summary, content);
+    void isTheCanonicalLinkAndThePlainTextOfSummaryAndContent(String what, String title, String link, String summary,
+            String content) {
+        Normalised text = Normalised.of(link, summary, content);
 
+        assertThat(text.canonicalLink()).isEqualTo(CanonicalUrl.of(link));
         assertThat(text.summary()).isEqualTo(PlainText.of(summary));
         assertThat(text.content()).isEqualTo(PlainText.of(content));
         assertThat(text.body()).isEqualTo(text.content().isEmpty() ? text.summary() : text.content());
@@ -38,7 +40,7 @@ class VisibleTextTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("entries")
     void substanceHashIsTheSameAsFromTheHtml(String what, String title, String link, String summary, String content) {
-        assertThat(Substance.hash(title, link, VisibleText.of(summary, content)))
+        assertThat(Substance.hash(title, link, Normalised.of(link, summary, content)))
                 .isEqualTo(Substance.hash(title, link, summary, content));
     }
 
@@ -46,7 +48,7 @@ class VisibleTextTest {
     @MethodSource("entries")
     void fingerprintIsTheSameAsFromTheHtml(String what, String title, String link, String summary, String content) {
         StoryFingerprint fromHtml = StoryFingerprint.of(title, link, summary, content);
-        StoryFingerprint fromText = StoryFingerprint.of(title, link, VisibleText.of(summary, content));
+        StoryFingerprint fromText = StoryFingerprint.of(title, Normalised.of(link, summary, content));
 
         assertThat(fromText.shingleBytes()).isEqualTo(fromHtml.shingleBytes());
         assertThat(fromText.anchors()).isEqualTo(fromHtml.anchors());
@@ -58,7 +60,7 @@ class VisibleTextTest {
     @MethodSource("entries")
     void theFingerprintReadsTheSummaryWhenTheContentHasNoText(String what, String title, String link, String summary,
             String content) {
-        StoryFingerprint fromText = StoryFingerprint.of(title, link, VisibleText.of(summary, content));
+        StoryFingerprint fromText = StoryFingerprint.of(title, Normalised.of(link, summary, content));
         StoryFingerprint fromBody = StoryFingerprint.of(title, link, null,
                 PlainText.of(content).isEmpty() ? summary : content);
 
