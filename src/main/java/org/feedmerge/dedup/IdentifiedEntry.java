@@ -25,7 +25,7 @@ public record IdentifiedEntry(String key, String contentHash, ParsedEntry entry,
 
     /** An entry known by one key whatever the scheme. */
     public IdentifiedEntry(String key, String contentHash, ParsedEntry entry) {
-        this(key, contentHash, entry, EntryKeys.single(key), 
+        this(key, contentHash, entry, EntryKeys.single(key),
                 Normalised.of(entry.link() == null ? null : entry.link().toString(), entry.summary(), entry.content()));
     }
 }
