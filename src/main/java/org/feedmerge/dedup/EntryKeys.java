@@ -14,6 +14,10 @@ import java.util.function.Supplier;
  * no link, no date). {@link #forScheme(KeyScheme)} is what the entry is stored under when its feed
  * uses that scheme: the first natural key from that scheme down the ladder, made unique within the
  * document (see {@link EntryIdentity}).
+ *
+ * <p>The {@link KeyScheme#CONTENT} keys hash the whole raw text, and only feeds without usable
+ * guids or links need them, so they are worked out when first asked for; until then an instance
+ * holds on to its whole document's entries. Keep one no longer than the poll that made it.
  */
 public final class EntryKeys {
 

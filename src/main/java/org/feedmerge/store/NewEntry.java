@@ -20,8 +20,9 @@ import org.feedmerge.dedup.Normalised;
  * @param updated     as parsed, or null
  * @param keys        the entry's key under every key scheme; the store uses the one its feed is on
  * @param normalised  the canonical link and the visible text of summary and content, as the poll
- *                    stage worked them out for the content hash; they must be those of
- *                    {@code link}, {@code summary} and {@code content} ({@link Normalised#of})
+ *                    stage worked them out for the content hash; when they were not made from
+ *                    this entry's own {@code link}, {@code summary} and {@code content} (a copy of
+ *                    an entry with one field changed), they are worked out again here
  */
 public record NewEntry(
         String key,
@@ -41,6 +42,9 @@ public record NewEntry(
         Objects.requireNonNull(contentHash, "contentHash");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(normalised, "normalised");
+        if (!normalised.isOf(link, summary, content)) {
+            normalised = Normalised.of(link, summary, content);
+        }
     }
 
     /** An entry whose {@link Normalised} link and text are worked out here. */

@@ -168,7 +168,9 @@ class EntryIdentityTest {
         IdentifiedEntry identified = one(entry("g1", "https://x.test/1", "Title", "<p>The&nbsp;summary.</p>",
                 "<p>Some <b>text</b>\n here.</p>"));
 
-        assertThat(identified.normalised()).isEqualTo(new Normalised("https://x.test/1", "The summary.", "Some text here."));
+        assertThat(identified.normalised().canonicalLink()).isEqualTo("https://x.test/1");
+        assertThat(identified.normalised().summary()).isEqualTo("The summary.");
+        assertThat(identified.normalised().content()).isEqualTo("Some text here.");
         assertThat(identified.contentHash()).isEqualTo(
                 Substance.hash("Title", "https://x.test/1", "<p>The&nbsp;summary.</p>", "<p>Some <b>text</b>\n here.</p>"));
     }
