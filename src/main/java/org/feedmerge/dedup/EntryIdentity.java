@@ -67,7 +67,7 @@ public final class EntryIdentity {
             }
         }
         Map<KeyScheme, List<String>> keysByScheme = new EnumMap<>(KeyScheme.class);
-        for (KeyScheme scheme : List.of(KeyScheme.GUID, KeyScheme.LINK, KeyScheme.LINK_DATE)) {
+        for (KeyScheme scheme : EntryKeys.BEFORE_CONTENT) {
             keysByScheme.put(scheme, separateSharedKeys(distinct, scheme));
         }
         Supplier<List<String>> contentSchemeKeys = new Lazily<>(() -> separateSharedKeys(distinct, KeyScheme.CONTENT));

@@ -21,6 +21,9 @@ import java.util.function.Supplier;
  */
 public final class EntryKeys {
 
+    /** The schemes whose keys are worked out at once: every one but {@link KeyScheme#CONTENT}. */
+    static final List<KeyScheme> BEFORE_CONTENT = List.of(KeyScheme.GUID, KeyScheme.LINK, KeyScheme.LINK_DATE);
+
     private final Map<KeyScheme, String> natural;
     private final Map<KeyScheme, String> keys;
     /** The content hash key and the key under {@link KeyScheme#CONTENT}: worked out when first asked for. */
@@ -41,7 +44,7 @@ public final class EntryKeys {
         this.keys = new EnumMap<>(KeyScheme.class);
         this.keys.putAll(keys);
         this.keys.remove(KeyScheme.CONTENT);
-        for (KeyScheme scheme : List.of(KeyScheme.GUID, KeyScheme.LINK, KeyScheme.LINK_DATE)) {
+        for (KeyScheme scheme : BEFORE_CONTENT) {
             Objects.requireNonNull(this.keys.get(scheme), () -> "no key for " + scheme);
         }
         this.naturalContent = Objects.requireNonNull(naturalContent, "naturalContent");

@@ -22,10 +22,4 @@ public record IdentifiedEntry(String key, String contentHash, ParsedEntry entry,
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(normalised, "normalised");
     }
-
-    /** An entry known by one key whatever the scheme. */
-    public IdentifiedEntry(String key, String contentHash, ParsedEntry entry) {
-        this(key, contentHash, entry, EntryKeys.single(key),
-                Normalised.of(entry.link() == null ? null : entry.link().toString(), entry.summary(), entry.content()));
-    }
 }

@@ -58,19 +58,14 @@ public final class StoryFingerprint {
 
     /** Fingerprints an entry; every argument may be null. */
     public static StoryFingerprint of(String title, String link, String summaryHtml, String contentHtml) {
-        String body = PlainText.of(contentHtml);
-        return ofBody(title, CanonicalUrl.of(link), body.isEmpty() ? PlainText.of(summaryHtml) : body);
+        return of(title, Normalised.of(link, summaryHtml, contentHtml));
     }
 
     /** Fingerprints an entry from its {@link Normalised} link and text; the title may be null. */
     public static StoryFingerprint of(String title, Normalised normalised) {
-        return ofBody(title, normalised.canonicalLink(), normalised.body());
-    }
-
-    private static StoryFingerprint ofBody(String title, String canonicalLink, String body) {
-        WordHashes words = WordHashes.of(body, TEXT_WORDS);
+        WordHashes words = WordHashes.of(normalised.body(), TEXT_WORDS);
         int[] hashes = shingleHashes(words);
-        return new StoryFingerprint(canonicalLink, sortedDistinct(hashes, hashes.length),
+        return new StoryFingerprint(normalised.canonicalLink(), sortedDistinct(hashes, hashes.length),
                 anchors(words, hashes), title, TitleWords.of(title));
     }
 

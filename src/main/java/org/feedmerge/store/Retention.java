@@ -90,7 +90,7 @@ public final class Retention {
     private int deleteFeedByFeed(String what, List<Long> feeds, String batch, Instant now, long... parameters) {
         int total = 0;
         for (long feedId : feeds) {
-            long[] feedThenParameters = LongStream.concat(LongStream.of(feedId), LongStream.of(parameters)).toArray();
+            long[] feedThenParameters = feedThen(feedId, parameters);
             int deleted;
             do {
                 deleted = database.write(what + feedId, connection -> delete(connection, database.anchorBuffer(),
@@ -113,10 +113,7 @@ public final class Retention {
             try (PreparedStatement all = connection.prepareStatement("SELECT id FROM feeds ORDER BY id");
                     PreparedStatement query = connection.prepareStatement(probe)) {
                 for (long feedId : RowMapper.list(all, row -> row.getLong(1))) {
-                    query.setLong(1, feedId);
-                    for (int i = 0; i < parameters.length; i++) {
-                        query.setLong(i + 2, parameters[i]);
-                    }
+                    bind(query, feedThen(feedId, parameters));
                     try (ResultSet row = query.executeQuery()) {
                         if (row.next()) {
                             feeds.add(feedId);
@@ -130,10 +127,18 @@ public final class Retention {
 
     private static List<Long> ids(Connection connection, String sql, long... parameters) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setLong(i + 1, parameters[i]);
-            }
+            bind(query, parameters);
             return RowMapper.list(query, row -> row.getLong(1));
+        }
+    }
+
+    private static long[] feedThen(long feedId, long... parameters) {
+        return LongStream.concat(LongStream.of(feedId), LongStream.of(parameters)).toArray();
+    }
+
+    private static void bind(PreparedStatement query, long... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            query.setLong(i + 1, parameters[i]);
         }
     }
 
