@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.feedmerge.config.FeedConfig;
 import org.feedmerge.config.FeedmergeConfig;
@@ -48,23 +50,22 @@ final class Pipeline implements AutoCloseable {
     private final Retention retention;
     private final Clock clock;
 
-    private Pipeline(FeedmergeConfig config, Clock clock) {
+    /** The parts that need no database: built on a thread of their own while the database opens. */
+    private record Network(FeedFetcher fetcher, FeedParser parser, EntryIdentity identity) {
+    }
+
+    private Pipeline(FeedmergeConfig config, Clock clock, Database database, Network network) {
         this.clock = clock;
-        this.database = Database.open(config.storage().databasePath());
-        try {
-            StoryRules rules = StoryRules.of(config.dedup(), config.output());
-            this.feeds = new FeedStore(database, rules);
-            this.entries = new EntryStore(database, rules);
-            this.fetcher = new FeedFetcher(config.fetch(), clock);
-            this.retention = new Retention(database, config.retention());
-            this.publisher = new MergedFeedPublisher(config.output(), entries::newest, clock);
-            this.poller = new FeedPoller(fetcher, new FeedParser(), new EntryIdentity(), feeds,
-                    policy(config.poll()), gate(config.fetch(), clock), new NetworkWatch(clock), clock,
-                    publisher::invalidate);
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
+        this.database = database;
+        this.fetcher = network.fetcher();
+        StoryRules rules = StoryRules.of(config.dedup(), config.output());
+        this.feeds = new FeedStore(database, rules);
+        this.entries = new EntryStore(database, rules);
+        this.retention = new Retention(database, config.retention());
+        this.publisher = new MergedFeedPublisher(config.output(), entries::newest, clock);
+        this.poller = new FeedPoller(fetcher, network.parser(), network.identity(), feeds,
+                policy(config.poll()), gate(config.fetch(), clock), new NetworkWatch(clock), clock,
+                publisher::invalidate);
     }
 
     /** Deletes entries past the retention limits (leaving tombstones); re-renders if any went. */
@@ -77,8 +78,51 @@ final class Pipeline implements AutoCloseable {
                 report.expired(), report.overLimit(), report.tombstonesExpired(), report.pagesFreed(), report.millis());
     }
 
+    /**
+     * Opens the database and builds the stages. The HTTP client, the parser and the identity stage
+     * load and set up several hundred classes (OkHttp, Rome, Xerces, jsoup): about 0.15 s of a
+     * one-shot poll's start, which a second thread does while this one opens and migrates the
+     * database (docs/performance.md).
+     */
     static Pipeline open(FeedmergeConfig config, Clock clock) {
-        return new Pipeline(config, clock);
+        CompletableFuture<Network> network = CompletableFuture.supplyAsync(
+                () -> new Network(new FeedFetcher(config.fetch(), clock), new FeedParser(), new EntryIdentity()),
+                Pipeline::startDaemonThread);
+        Database database;
+        try {
+            database = Database.open(config.storage().databasePath());
+        } catch (RuntimeException e) {
+            network.thenAccept(built -> built.fetcher().close());
+            throw e;
+        }
+        try {
+            return new Pipeline(config, clock, database, joined(network));
+        } catch (RuntimeException e) {
+            network.thenAccept(built -> built.fetcher().close());
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void startDaemonThread(Runnable work) {
+        Thread thread = new Thread(work, "feedmerge-startup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The built parts, or what building them threw (unchecked, as if built on this thread). */
+    private static Network joined(CompletableFuture<Network> network) {
+        try {
+            return network.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** java.util.Random is safe for the poll workers to share. */
