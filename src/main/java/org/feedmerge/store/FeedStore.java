@@ -4,10 +4,10 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
@@ -88,18 +88,57 @@ public final class FeedStore {
     /**
      * {@link #register} and {@link #configure} for every configured feed, in config order (the
      * position is the index), in one transaction: start-up with thousands of feeds commits once.
+     * Every feed's row is read in one query first, and only feeds whose title, config entry,
+     * {@code original} or position changed are written: a restart with the same config (every
+     * one-shot poll) writes nothing here.
      */
     public List<FeedRow> registerAll(List<Registration> feeds) {
         return database.write("Could not register " + feeds.size() + " feeds", connection -> {
+            Map<String, Registered> stored = registered(connection);
             List<FeedRow> rows = new ArrayList<>(feeds.size());
             for (int position = 0; position < feeds.size(); position++) {
                 Registration feed = feeds.get(position);
+                String url = feed.url().toString();
+                Registered before = stored.get(url);
+                if (before != null && before.isAsConfigured(feed, position)) {
+                    rows.add(before.row());
+                    continue;
+                }
                 FeedRow row = registerIn(connection, feed.url(), feed.configuredTitle(), feed.configFingerprint());
                 configureIn(connection, row.id(), feed.original(), position);
+                String fingerprint = feed.configFingerprint() != null ? feed.configFingerprint()
+                        : before == null ? null : before.configFingerprint();
+                stored.put(url, new Registered(row, feed.configuredTitle(), fingerprint, feed.original(), position));
                 rows.add(row);
             }
             return rows;
         });
+    }
+
+    /** A feed's row as registration left it, with what registration compares. */
+    private record Registered(FeedRow row, String configuredTitle, String configFingerprint, boolean original,
+            Integer position) {
+
+        /** Whether registering {@code feed} at {@code position} would change nothing. */
+        boolean isAsConfigured(Registration feed, int position) {
+            return Objects.equals(configuredTitle, feed.configuredTitle())
+                    && (feed.configFingerprint() == null || feed.configFingerprint().equals(configFingerprint))
+                    && original == feed.original()
+                    && Objects.equals(this.position, position);
+        }
+    }
+
+    private static Map<String, Registered> registered(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT " + FEED_COLUMNS + ", config_fingerprint, original, position FROM feeds")) {
+            Map<String, Registered> byUrl = new HashMap<>();
+            for (Registered feed : RowMapper.list(query, row -> new Registered(FEED_ROW.map(row),
+                    row.getString("configured_title"), row.getString("config_fingerprint"),
+                    row.getBoolean("original"), row.getObject("position") == null ? null : row.getInt("position")))) {
+                byUrl.put(feed.row().url().toString(), feed);
+            }
+            return byUrl;
+        }
     }
 
     private static FeedRow registerIn(Connection connection, URI url, String configuredTitle, String configFingerprint)
@@ -155,16 +194,11 @@ public final class FeedStore {
      */
     public void keepSubscribed(Collection<Long> feedIds) {
         database.write("Could not update subscribed feeds", connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("UPDATE feeds SET subscribed = 0");
-            }
-            try (PreparedStatement subscribe = connection.prepareStatement(
-                    "UPDATE feeds SET subscribed = 1 WHERE id = ?")) {
-                for (long id : feedIds) {
-                    subscribe.setLong(1, id);
-                    subscribe.addBatch();
-                }
-                subscribe.executeBatch();
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE feeds SET subscribed = (id IN (SELECT value FROM json_each(?1)))
+                    WHERE subscribed IS NOT (id IN (SELECT value FROM json_each(?1)))""")) {
+                update.setString(1, StoryGrouper.idList(feedIds));
+                update.executeUpdate();
             }
             return null;
         });

@@ -406,7 +406,7 @@ final class StoryGrouper {
     }
 
     /** Entry ids as a JSON array, for json_each. */
-    private static String idList(Collection<Long> ids) {
+    static String idList(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
     }
 

@@ -8,6 +8,8 @@ import static org.feedmerge.store.Polls.entry;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.feedmerge.dedup.EntryIdentity;
@@ -73,6 +75,89 @@ class FeedStoreTest {
             }
         });
         assertThat(stored).as("original@position").isEqualTo("true@0");
+    }
+
+    @Test
+    void registeringTheSameConfigAgainWritesNothingAndReturnsTheSameRows() {
+        URI other = URI.create("https://other.test/rss");
+        List<FeedStore.Registration> config = List.of(
+                new FeedStore.Registration(other, "Other", "fp-other", true),
+                new FeedStore.Registration(URL, "Configured", "fp", false));
+        List<FeedRow> first = feeds.registerAll(config);
+
+        long before = rowsWritten();
+        List<FeedRow> again = feeds.registerAll(config);
+        assertThat(rowsWritten()).as("rows inserted or updated").isEqualTo(before);
+        assertThat(again).isEqualTo(first);
+
+        List<FeedRow> renamed = feeds.registerAll(List.of(
+                new FeedStore.Registration(other, "Other", "fp-other", true),
+                new FeedStore.Registration(URL, "Renamed", "fp", false)));
+        assertThat(rowsWritten()).as("a changed title is written").isGreaterThan(before);
+        assertThat(renamed.get(1).configuredTitle()).isEqualTo("Renamed");
+        assertThat(renamed.get(0)).isEqualTo(first.get(0));
+    }
+
+    @Test
+    void registeringWritesAFeedWhoseOriginalFlagPositionOrEntryChanged() {
+        URI other = URI.create("https://other.test/rss");
+        feeds.registerAll(List.of(
+                new FeedStore.Registration(URL, "Configured", "fp", false),
+                new FeedStore.Registration(other, "Other", "fp-other", false)));
+        feeds.recordPoll(feedId, new PollRecord(T0, PollStatus.HTTP_ERROR, 410, "HTTP 410", null, null, null, null, null,
+                "retired", true, null, null, true), List.of());
+        assertThat(row().retired()).isTrue();
+
+        List<FeedRow> edited = feeds.registerAll(List.of(
+                new FeedStore.Registration(URL, "Configured", "fp-edited", false),
+                new FeedStore.Registration(other, "Other", "fp-other", true)));
+        assertThat(edited.get(0).retired()).as("an edited entry forgets retirement").isFalse();
+        assertThat(originalAndPosition(edited.get(1).id())).isEqualTo("true@1");
+
+        List<FeedRow> swapped = feeds.registerAll(List.of(
+                new FeedStore.Registration(other, "Other", "fp-other", true),
+                new FeedStore.Registration(URL, "Configured", "fp-edited", false)));
+        assertThat(swapped).extracting(FeedRow::url).containsExactly(other, URL);
+        assertThat(originalAndPosition(swapped.get(0).id())).isEqualTo("true@0");
+        assertThat(originalAndPosition(swapped.get(1).id())).isEqualTo("false@1");
+    }
+
+    @Test
+    void onlyTheFeedsKeptSubscribedAreInTheMergedFeed() {
+        long otherId = feeds.register(URI.create("https://other.test/rss"), "Other").id();
+        feeds.recordPoll(feedId, Polls.ok(T0), List.of(entry("a", "From the first", T0)));
+        feeds.recordPoll(otherId, Polls.ok(T0), List.of(entry("b", "From the other", T0)));
+
+        feeds.keepSubscribed(List.of(otherId));
+        assertThat(entries.newest(10)).extracting(MergedEntry::title).containsExactly("From the other");
+
+        feeds.keepSubscribed(List.of(feedId, otherId));
+        assertThat(entries.newest(10)).extracting(MergedEntry::title)
+                .containsExactlyInAnyOrder("From the first", "From the other");
+
+        feeds.keepSubscribed(List.of());
+        assertThat(entries.newest(10)).isEmpty();
+    }
+
+    /** Rows the write connection has inserted, updated or deleted since it opened. */
+    private long rowsWritten() {
+        return database.write("test", connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT total_changes()")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private String originalAndPosition(long id) {
+        return database.read("test", connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT original, position FROM feeds WHERE id = " + id)) {
+                row.next();
+                return row.getBoolean(1) + "@" + row.getInt(2);
+            }
+        });
     }
 
     @Test
