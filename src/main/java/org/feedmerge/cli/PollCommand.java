@@ -36,10 +36,12 @@ final class PollCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
+        LoggingStartup logging = LoggingStartup.begin();
         Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
         if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        logging.awaitReady();
         FeedmergeConfig loaded = maybeLoaded.get();
         try (Pipeline pipeline = Pipeline.open(loaded, Clock.systemUTC())) {
             List<FeedSubscription> registered = pipeline.register(loaded.feeds(), loaded.poll().defaultInterval());

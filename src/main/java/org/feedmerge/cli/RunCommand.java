@@ -21,10 +21,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        LoggingStartup logging = LoggingStartup.begin();
         Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
         if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
+        logging.awaitReady();
         FeedmergeConfig loaded = maybeLoaded.get();
         ConfigReloader reloader = new ConfigReloader(config.file);
         reloader.reloadOnHangup();
