@@ -25,8 +25,9 @@ import org.sqlite.SQLiteConfig;
  * than spinning on SQLITE_BUSY). Writes are group-committed: work that queues while another
  * thread's transaction runs is done by the next thread to take the lock, all of it in one
  * transaction, each piece in a savepoint of its own (see {@link #write}). Reads use a small pool
- * of separate connections: in WAL mode a reader sees the last committed state and never waits for
- * a writer, so the HTTP endpoint is not held up by polls. After {@link #close()} every call fails with {@link StoreException}.
+ * of separate connections, each keeping its statements prepared ({@link StatementCache}): in WAL
+ * mode a reader sees the last committed state and never waits for a writer, so the HTTP endpoint
+ * is not held up by polls. After {@link #close()} every call fails with {@link StoreException}.
  */
 public final class Database implements AutoCloseable {
 
@@ -56,6 +57,8 @@ public final class Database implements AutoCloseable {
     private final StatementCache writerStatements;
     private final AnchorBuffer anchorBuffer;
     private final List<Connection> readers;
+    /** Each reader's statements, kept prepared: a poll reads its feed's row, its stored keys and its copies. */
+    private final List<StatementCache> readerStatements;
     private final BlockingQueue<Connection> idleReaders;
     private volatile boolean closed;
     /** Whether a write transaction is open on the write connection; guarded by the write lock. */
@@ -67,7 +70,9 @@ public final class Database implements AutoCloseable {
         this.writerStatements = new StatementCache(writer);
         this.anchorBuffer = anchorBuffer;
         this.readers = List.copyOf(readers);
-        this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false, readers);
+        this.readerStatements = readers.stream().map(StatementCache::new).toList();
+        this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false,
+                readerStatements.stream().map(StatementCache::connection).toList());
     }
 
     /** Opens (creating parent folders and the file if needed) and migrates to the current schema. */
@@ -362,6 +367,13 @@ public final class Database implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 // Not lost: the next process's first write indexes them again from their stored anchors.
                 failure.addSuppressed(e);
+            }
+            for (StatementCache statements : readerStatements) {
+                try {
+                    statements.closeAll();
+                } catch (SQLException e) {
+                    failure.addSuppressed(e);
+                }
             }
             try {
                 writerStatements.closeAll();

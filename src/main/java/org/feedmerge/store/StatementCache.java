@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The write connection as the store's code sees it: {@code prepareStatement(sql)} hands out the
+ * A connection as the store's code sees it: {@code prepareStatement(sql)} hands out the
  * statement prepared the first time that SQL was seen, and {@code close()} on it only clears its
- * parameters for the next user. A poll runs about twenty statements; preparing them again for
- * every poll was a tenth of the writer's time on a cold start. Everything else goes to the real
- * connection. Not thread-safe: the write connection is only used under {@link Database}'s write
- * lock. {@link #closeAll} really closes the statements, before the connection closes.
+ * parameters for the next user. A poll runs about twenty statements on the write connection and
+ * four or five on a read connection; preparing them again for every poll was a tenth of the
+ * writer's time on a cold start, and a quarter of the cost of deduplication per new item in the
+ * steady state. Everything else goes to the real connection. Not thread-safe: the write
+ * connection is only used under {@link Database}'s write lock, a read connection by the one thread
+ * that borrowed it. {@link #closeAll} really closes the statements, before the connection closes.
  *
  * <p>A statement is lent to one user at a time: asking for the same SQL while it is lent out (a
  * nested use) gets a fresh statement of its own, closed for real by its user.

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +97,37 @@ class DatabaseTest {
                     return insert.executeUpdate();
                 }
             })).isInstanceOf(StoreException.class).hasMessageStartingWith("sneaky write");
+        }
+    }
+
+    @Test
+    void aReadConnectionKeepsItsStatementsPreparedAndSeesEachCommit() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            database.write("setup", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE t (v INTEGER)");
+                }
+                return null;
+            });
+            Set<PreparedStatement> prepared = new HashSet<>();
+            List<Long> counts = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                database.write("insert", connection -> {
+                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t VALUES (1)")) {
+                        return insert.executeUpdate();
+                    }
+                });
+                database.read("count", connection -> {
+                    try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM t");
+                            ResultSet row = count.executeQuery()) {
+                        prepared.add(count.unwrap(PreparedStatement.class));
+                        row.next();
+                        return counts.add(row.getLong(1));
+                    }
+                });
+            }
+            assertThat(counts).as("each read sees the commit before it").containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(prepared).as("prepared once per read connection").hasSizeLessThanOrEqualTo(2);
         }
     }
 
