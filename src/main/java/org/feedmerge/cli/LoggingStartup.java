@@ -1,7 +1,9 @@
 package org.feedmerge.cli;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.SubstituteLoggerFactory;
 
 /**
  * Logback's own start (finding and reading {@code logback.xml}, setting up appenders: about 0.14 s
@@ -11,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * replay it later with a warning. The config reader creates none (docs/performance.md).
  */
 final class LoggingStartup {
+    /** How long to wait for a start that another thread is running (it takes a fraction of a second). */
+    private static final long STARTING_ELSEWHERE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
     private final CountDownLatch ready = new CountDownLatch(1);
 
     private LoggingStartup() {
@@ -27,7 +32,15 @@ final class LoggingStartup {
 
     private void start() {
         try {
-            LoggerFactory.getILoggerFactory();
+            // SLF4J answers at once, with its stand-in, while another thread is starting it (an
+            // earlier command in the same JVM, as in tests): wait for the real factory then.
+            long deadline = System.nanoTime() + STARTING_ELSEWHERE_NANOS;
+            while (LoggerFactory.getILoggerFactory() instanceof SubstituteLoggerFactory
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             ready.countDown();
         }

@@ -38,10 +38,10 @@ final class PollCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         LoggingStartup logging = LoggingStartup.begin();
         Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
+        logging.awaitReady(); // also when refusing the config: no start-up left running behind us
         if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
-        logging.awaitReady();
         FeedmergeConfig loaded = maybeLoaded.get();
         try (Pipeline pipeline = Pipeline.open(loaded, Clock.systemUTC())) {
             List<FeedSubscription> registered = pipeline.register(loaded.feeds(), loaded.poll().defaultInterval());

@@ -23,10 +23,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         LoggingStartup logging = LoggingStartup.begin();
         Optional<FeedmergeConfig> maybeLoaded = config.loadOrReport(spec.commandLine().getErr());
+        logging.awaitReady(); // also when refusing the config: no start-up left running behind us
         if (maybeLoaded.isEmpty()) {
             return ExitCodes.CONFIG;
         }
-        logging.awaitReady();
         FeedmergeConfig loaded = maybeLoaded.get();
         ConfigReloader reloader = new ConfigReloader(config.file);
         reloader.reloadOnHangup();

@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -48,6 +49,8 @@ public final class Database implements AutoCloseable {
     /** The writer's page cache in KiB (SQLite's default is 2,000): it holds the hot index pages. */
     private static final int WRITER_CACHE_KIB = 32 * 1024;
     private static final int READER_CACHE_KIB = 16 * 1024;
+    /** How long {@link #close()} waits for borrowed read connections to come back. */
+    private static final long READER_RETURN_MILLIS = 1_000;
 
     private final Path file;
     /** Fair, so a thread whose queued work another thread committed gets its turn to return promptly. */
@@ -57,9 +60,11 @@ public final class Database implements AutoCloseable {
     private final StatementCache writerStatements;
     private final AnchorBuffer anchorBuffer;
     private final List<Connection> readers;
-    /** Each reader's statements, kept prepared: a poll reads its feed's row, its stored keys and its copies. */
-    private final List<StatementCache> readerStatements;
-    private final BlockingQueue<Connection> idleReaders;
+    /**
+     * The pool: each reader with its statements kept prepared (a poll reads its feed's row, its
+     * stored keys and its copies), lent whole to one thread at a time.
+     */
+    private final BlockingQueue<StatementCache> idleReaders;
     private volatile boolean closed;
     /** Whether a write transaction is open on the write connection; guarded by the write lock. */
     private boolean inTransaction;
@@ -70,9 +75,8 @@ public final class Database implements AutoCloseable {
         this.writerStatements = new StatementCache(writer);
         this.anchorBuffer = anchorBuffer;
         this.readers = List.copyOf(readers);
-        this.readerStatements = readers.stream().map(StatementCache::new).toList();
         this.idleReaders = new ArrayBlockingQueue<>(readers.size(), false,
-                readerStatements.stream().map(StatementCache::connection).toList());
+                readers.stream().map(StatementCache::new).toList());
     }
 
     /** Opens (creating parent folders and the file if needed) and migrates to the current schema. */
@@ -313,9 +317,9 @@ public final class Database implements AutoCloseable {
     /** Runs read-only work on a pooled read connection (auto-commit: each query sees the latest commit). */
     <T> T read(String what, SqlWork<T> work) {
         ensureOpen(what);
-        Connection reader = borrowReader(what);
+        StatementCache reader = borrowReader(what);
         try {
-            return work.run(reader);
+            return work.run(reader.connection());
         } catch (SQLException | RuntimeException e) {
             throw wrap(what, e);
         } finally {
@@ -323,7 +327,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Connection borrowReader(String what) {
+    private StatementCache borrowReader(String what) {
         try {
             return idleReaders.take();
         } catch (InterruptedException e) {
@@ -368,12 +372,15 @@ public final class Database implements AutoCloseable {
                 // Not lost: the next process's first write indexes them again from their stored anchors.
                 failure.addSuppressed(e);
             }
-            for (StatementCache statements : readerStatements) {
+            for (StatementCache reader : takeBackReaders()) {
                 try {
-                    statements.closeAll();
+                    reader.closeAll();
                 } catch (SQLException e) {
                     failure.addSuppressed(e);
                 }
+                // Back in the pool: a read that got past ensureOpen meanwhile fails on the closed
+                // connection instead of waiting for a reader for ever.
+                idleReaders.add(reader);
             }
             try {
                 writerStatements.closeAll();
@@ -387,6 +394,30 @@ public final class Database implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * The read connections, taken out of the pool as they come back: a statement cache is only
+     * ever used by the thread that borrowed it. A read that has not finished within
+     * {@link #READER_RETURN_MILLIS} (the daemon abandons polls that outlast its shutdown grace)
+     * keeps its reader; closing the connection finalizes its statements anyway, and the read
+     * fails with a StoreException.
+     */
+    private List<StatementCache> takeBackReaders() {
+        List<StatementCache> idle = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READER_RETURN_MILLIS);
+        try {
+            while (idle.size() < readers.size()) {
+                StatementCache reader = idleReaders.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (reader == null) {
+                    break;
+                }
+                idle.add(reader);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return idle;
     }
 
     private static void closeAll(List<Connection> connections, Exception failure) {
