@@ -123,6 +123,30 @@ class FeedPollerIT {
     }
 
     @Test
+    void aPollThatBringsSomethingIsLoggedAtInfoAndOneThatBringsNothingAtDebug() {
+        FeedSubscription feed = subscribe("/feed");
+        String document = Feeds.rss("News", "https://news.example/", item("a", "A", "a"));
+        enqueueFeed(document, "\"v1\"");
+        server.enqueue(new MockResponse.Builder().code(304).build());
+        enqueueFeed(document, "\"v2\"");
+        ch.qos.logback.classic.Logger logger = pollerLogger();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.DEBUG);
+        try {
+            poller.poll(feed);
+            poller.poll(feed);
+            poller.poll(feed);
+        } finally {
+            logger.setLevel(level);
+        }
+
+        assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().startsWith("feed=" + feed.url() + " status="))
+                .extracting(e -> e.getLevel() + " " + e.getFormattedMessage().split(" ")[1] + " "
+                        + e.getFormattedMessage().split(" ")[4])
+                .containsExactly("INFO status=OK new=1", "DEBUG status=NOT_MODIFIED new=0", "DEBUG status=OK new=0");
+    }
+
+    @Test
     void secondPollSendsTheStoredEtagAsIfNoneMatch() throws Exception {
         FeedSubscription feed = subscribe("/feed");
         enqueueFeed(Feeds.rss("News", "https://news.example/", item("a", "A", "a")), "\"v1\"");
