@@ -5,6 +5,8 @@ final class ExitCodes {
     static final int OK = 0;
     /** A one-shot poll in which every feed failed, or the daemon failed at run time. */
     static final int FAILED = 1;
+    /** Another feedmerge process writes the database; try again later (sysexits.h EX_TEMPFAIL). */
+    static final int IN_USE = 75;
     /** The config file is unusable (sysexits.h EX_CONFIG). */
     static final int CONFIG = 78;
 

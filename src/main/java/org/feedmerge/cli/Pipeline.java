@@ -30,6 +30,7 @@ import org.feedmerge.store.FeedStore;
 import org.feedmerge.store.Retention;
 import org.feedmerge.store.RetentionReport;
 import org.feedmerge.store.StoryRules;
+import org.feedmerge.store.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
+    /** Held while the pipeline is open: no other process writes the database meanwhile. */
+    private final WriterLock lock;
     final Database database;
     final FeedStore feeds;
     final EntryStore entries;
@@ -54,8 +57,9 @@ final class Pipeline implements AutoCloseable {
     private record Network(FeedFetcher fetcher, FeedParser parser, EntryIdentity identity) {
     }
 
-    private Pipeline(FeedmergeConfig config, Clock clock, Database database, Network network) {
+    private Pipeline(FeedmergeConfig config, Clock clock, WriterLock lock, Database database, Network network) {
         this.clock = clock;
+        this.lock = lock;
         this.database = database;
         this.fetcher = network.fetcher();
         StoryRules rules = StoryRules.of(config.dedup(), config.output());
@@ -79,7 +83,8 @@ final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Opens the database and builds the stages. The HTTP client, the parser and the identity stage
+     * Locks the database for this process ({@link WriterLock}: {@link WriterLock.Held} when another
+     * process writes it), opens it and builds the stages. The HTTP client, the parser and the identity stage
      * load and set up several hundred classes (OkHttp, Rome, Xerces, jsoup): about 0.15 s of a
      * one-shot poll's start, which a second thread does while this one opens and migrates the
      * database (docs/performance.md).
@@ -88,18 +93,27 @@ final class Pipeline implements AutoCloseable {
         CompletableFuture<Network> network = CompletableFuture.supplyAsync(
                 () -> new Network(new FeedFetcher(config.fetch(), clock), new FeedParser(), new EntryIdentity()),
                 Pipeline::startDaemonThread);
+        WriterLock lock;
         Database database;
         try {
-            database = Database.open(config.storage().databasePath());
+            lock = WriterLock.acquire(config.storage().databasePath());
         } catch (RuntimeException e) {
             network.thenAccept(built -> built.fetcher().close());
             throw e;
         }
         try {
-            return new Pipeline(config, clock, database, joined(network));
+            database = Database.open(config.storage().databasePath());
+        } catch (RuntimeException e) {
+            network.thenAccept(built -> built.fetcher().close());
+            lock.close();
+            throw e;
+        }
+        try {
+            return new Pipeline(config, clock, lock, database, joined(network));
         } catch (RuntimeException e) {
             network.thenAccept(built -> built.fetcher().close());
             database.close();
+            lock.close();
             throw e;
         }
     }
@@ -172,7 +186,11 @@ final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        fetcher.close();
-        database.close();
+        try {
+            fetcher.close();
+            database.close();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.feedmerge.poll.FeedSubscription;
 import org.feedmerge.poll.PollReport;
 import org.feedmerge.poll.PollRound;
 import org.feedmerge.publish.MergedFeedFiles;
+import org.feedmerge.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code feedmerge poll}: poll every feed once and exit, for cron and systemd timers. */
 @Command(name = "poll",
         description = {"Poll every configured feed once, store new entries, and exit.",
-            "Exit status 0 when at least one feed answered (or none is configured), 1 when every feed failed.",
+            "Exit status 0 when at least one feed answered (or none is configured), 1 when every feed failed,",
+            "75 when another feedmerge process is writing the database (the daemon, or a poll still running).",
             "Retired feeds (410 Gone) are skipped; a feed whose host asked us to wait is left postponed."})
 final class PollCommand implements Callable<Integer> {
     @Mixin
@@ -57,6 +59,9 @@ final class PollCommand implements Callable<Integer> {
             long failed = reports.stream().filter(r -> !r.succeeded() && !r.postponed()).count();
             boolean everyFeedFailed = failed > 0 && answered == 0;
             return everyFeedFailed ? ExitCodes.FAILED : ExitCodes.OK;
+        } catch (WriterLock.Held e) {
+            spec.commandLine().getErr().println("feedmerge poll: " + e.getMessage());
+            return ExitCodes.IN_USE;
         }
     }
 

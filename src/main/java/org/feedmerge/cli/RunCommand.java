@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.feedmerge.config.FeedmergeConfig;
+import org.feedmerge.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,13 @@ final class RunCommand implements Callable<Integer> {
         FeedmergeConfig loaded = maybeLoaded.get();
         ConfigReloader reloader = new ConfigReloader(config.file);
         reloader.reloadOnHangup();
-        Daemon daemon = Daemon.start(loaded, Clock.systemUTC());
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(loaded, Clock.systemUTC());
+        } catch (WriterLock.Held e) {
+            spec.commandLine().getErr().println("feedmerge run: " + e.getMessage());
+            return ExitCodes.IN_USE;
+        }
         reloader.attach(daemon);
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "feedmerge-shutdown"));

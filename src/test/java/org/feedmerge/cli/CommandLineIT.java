@@ -20,6 +20,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.feedmerge.store.Database;
 import org.feedmerge.store.EntryStore;
+import org.feedmerge.store.WriterLock;
 import org.feedmerge.testing.FeedServer;
 import org.feedmerge.testing.Feeds;
 import org.feedmerge.testing.Feeds.Item;
@@ -101,6 +102,18 @@ class CommandLineIT {
         try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
             assertThat(new EntryStore(database).newest(10)).hasSize(1);
         }
+    }
+
+    @Test
+    void aPollWhileAnotherProcessWritesTheDatabaseStopsWithStatus75AndTouchesNothing() throws Exception {
+        Path config = writeConfig("  - url: https://example.org/feed.xml");
+        try (WriterLock daemon = WriterLock.acquire(dir.resolve("feedmerge.db"))) {
+            assertThat(run("poll", "--config", config.toString())).isEqualTo(ExitCodes.IN_USE);
+        }
+        assertThat(err.toString()).contains("is being written by another feedmerge process (pid "
+                + ProcessHandle.current().pid());
+        assertThat(out.toString()).doesNotContain("polled");
+        assertThat(dir.resolve("feedmerge.db")).doesNotExist();
     }
 
     @Test
