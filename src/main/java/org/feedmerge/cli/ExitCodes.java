@@ -7,6 +7,8 @@ final class ExitCodes {
     static final int FAILED = 1;
     /** Another feedmerge process writes the database; try again later (sysexits.h EX_TEMPFAIL). */
     static final int IN_USE = 75;
+    /** The database's lock file may not be written by this user (sysexits.h EX_NOPERM); not transient. */
+    static final int NOT_PERMITTED = 77;
     /** The config file is unusable (sysexits.h EX_CONFIG). */
     static final int CONFIG = 78;
 

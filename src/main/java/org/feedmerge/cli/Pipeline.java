@@ -94,27 +94,37 @@ final class Pipeline implements AutoCloseable {
                 () -> new Network(new FeedFetcher(config.fetch(), clock), new FeedParser(), new EntryIdentity()),
                 Pipeline::startDaemonThread);
         WriterLock lock;
-        Database database;
         try {
-            lock = WriterLock.acquire(config.storage().databasePath());
+            lock = WriterLock.acquire(config.storage().databasePath(), clock);
         } catch (RuntimeException e) {
             network.thenAccept(built -> built.fetcher().close());
             throw e;
         }
+        Database database = null;
         try {
             database = Database.open(config.storage().databasePath());
-        } catch (RuntimeException e) {
-            network.thenAccept(built -> built.fetcher().close());
-            lock.close();
-            throw e;
-        }
-        try {
             return new Pipeline(config, clock, lock, database, joined(network));
         } catch (RuntimeException e) {
             network.thenAccept(built -> built.fetcher().close());
-            database.close();
-            lock.close();
+            closeAfterFailure(database, lock, e);
             throw e;
+        }
+    }
+
+    /** The database (if it opened), then the lock, keeping whatever they throw with {@code failure}. */
+    private static void closeAfterFailure(Database database, WriterLock lock, RuntimeException failure) {
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        } finally {
+            try {
+                lock.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -184,13 +194,17 @@ final class Pipeline implements AutoCloseable {
                 String.join(",", feed.tags()), Boolean.toString(feed.original()));
     }
 
+    /** The HTTP client, then the database, then (whatever they threw) the lock: it is the last to go. */
     @Override
     public void close() {
         try {
             fetcher.close();
-            database.close();
         } finally {
-            lock.close();
+            try {
+                database.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "poll",
         description = {"Poll every configured feed once, store new entries, and exit.",
             "Exit status 0 when at least one feed answered (or none is configured), 1 when every feed failed,",
-            "75 when another feedmerge process is writing the database (the daemon, or a poll still running).",
+            "75 when another feedmerge process is writing the database (the daemon, or a poll still running),",
+            "77 when this user may not write the database's lock file.",
             "Retired feeds (410 Gone) are skipped; a feed whose host asked us to wait is left postponed."})
 final class PollCommand implements Callable<Integer> {
     @Mixin
@@ -62,6 +63,9 @@ final class PollCommand implements Callable<Integer> {
         } catch (WriterLock.Held e) {
             spec.commandLine().getErr().println("feedmerge poll: " + e.getMessage());
             return ExitCodes.IN_USE;
+        } catch (WriterLock.NotPermitted e) {
+            spec.commandLine().getErr().println("feedmerge poll: " + e.getMessage());
+            return ExitCodes.NOT_PERMITTED;
         }
     }
 

@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (WriterLock.Held e) {
             spec.commandLine().getErr().println("feedmerge run: " + e.getMessage());
             return ExitCodes.IN_USE;
+        } catch (WriterLock.NotPermitted e) {
+            spec.commandLine().getErr().println("feedmerge run: " + e.getMessage());
+            return ExitCodes.NOT_PERMITTED;
         }
         reloader.attach(daemon);
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.

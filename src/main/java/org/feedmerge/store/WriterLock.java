@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One writing process per database. The daemon ({@code run}) and the one-shot {@code poll} hold an
@@ -19,10 +21,15 @@ import java.time.Instant;
  * anchors, and one could join a copy to the wrong story (docs/dedup.md). Readers ({@code status})
  * take no lock. The lock is the operating system's, so it goes when its process dies, however it
  * dies; the file stays (deleting a lock file races with the next process taking it).
+ *
+ * <p>On Linux the lock is a POSIX record lock, which belongs to the process and which closing
+ * <em>any</em> descriptor of the file releases. So this process never opens a lock file it
+ * already holds: it keeps the set of lock files it holds ({@link #HELD_HERE}, process-wide
+ * because the lock is) and refuses from that set without touching the file.
  */
 public final class WriterLock implements AutoCloseable {
 
-    /** Another process (or another pipeline in this one) writes the database. */
+    /** Another process, or another pipeline in this one, writes the database. */
     public static final class Held extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -31,10 +38,25 @@ public final class WriterLock implements AutoCloseable {
         }
     }
 
+    /** The lock file exists but this user may not write it (another user created it). */
+    public static final class NotPermitted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private NotPermitted(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The lock files this process holds, by real path. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private boolean closed;
 
-    private WriterLock(FileChannel channel, FileLock lock) {
+    private WriterLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -42,43 +64,68 @@ public final class WriterLock implements AutoCloseable {
     /**
      * Takes the lock of {@code database} without waiting.
      *
-     * @throws Held          when another process holds it, naming the database and that process
-     * @throws StoreException when the lock file cannot be created or locked
+     * @param clock for the time written into the lock file, for whoever is refused
+     * @throws Held          when another process (or this one) holds it, naming the database and
+     *                       that process
+     * @throws NotPermitted  when the lock file may not be written by this user
+     * @throws StoreException when the lock file cannot be created or locked otherwise
      */
-    public static WriterLock acquire(Path database) {
+    public static WriterLock acquire(Path database, Clock clock) {
         Path absolute = database.toAbsolutePath();
-        Path file = absolute.resolveSibling(absolute.getFileName() + ".lock");
+        Path file;
+        try {
+            file = lockFile(absolute);
+        } catch (IOException e) {
+            throw new StoreException("Could not lock database " + absolute + ": " + e.getMessage(), e);
+        }
+        if (!HELD_HERE.add(file)) {
+            throw held(absolute, "this feedmerge process itself (pid " + ProcessHandle.current().pid() + ")");
+        }
         FileChannel channel = null;
         try {
-            Files.createDirectories(file.getParent());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new Held("database " + absolute + " is being written by another feedmerge process ("
-                        + holder(file) + "); one process at a time may write it: do not run a one-shot poll"
-                        + " beside the daemon, and let a poll finish before the next one starts");
+                // Another process holds it: reading the file cannot drop a lock of ours.
+                throw held(absolute, "another feedmerge process (" + holder(file) + ")");
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since " + Instant.now() + "\n")
-                    .getBytes(StandardCharsets.UTF_8)), 0);
-            return new WriterLock(channel, lock);
+            byte[] holder = ("pid " + ProcessHandle.current().pid() + ", since " + clock.instant() + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            channel.write(ByteBuffer.wrap(holder), 0);
+            channel.truncate(holder.length);
+            return new WriterLock(file, channel, lock);
         } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(file);
             closeQuietly(channel, e);
             if (e instanceof RuntimeException unchecked) {
                 throw unchecked;
+            }
+            if (e instanceof AccessDeniedException) {
+                throw new NotPermitted("database " + absolute + ": its lock file " + file + " may not be written by"
+                        + " this user (" + System.getProperty("user.name") + "); run feedmerge as the user that"
+                        + " owns the database, or give that user the lock file", e);
             }
             throw new StoreException("Could not lock database " + absolute + " (" + file + "): " + e.getMessage(), e);
         }
     }
 
-    /** The lock, or null when it is taken (by another process, or by this one through another channel). */
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
+    /**
+     * {@code <database>.lock} in the database's folder (created if missing), through the folder's
+     * real path, so that two paths to one database (a symbolic link) share one lock.
+     */
+    private static Path lockFile(Path database) throws IOException {
+        Path folder = database.getParent();
+        Files.createDirectories(folder);
+        Path name = database.getFileName();
+        Path real = Files.isSymbolicLink(database) ? database.toRealPath() : folder.toRealPath().resolve(name);
+        return real.resolveSibling(real.getFileName() + ".lock");
+    }
+
+    private static Held held(Path database, String holder) {
+        return new Held("database " + database + " is being written by " + holder + "; one process at a time"
+                + " may write it: do not run a one-shot poll beside the daemon, and let a poll finish before the"
+                + " next one starts");
     }
 
     /** What the holder wrote into the file ("pid 123, since ..."), as far as it can be read. */
@@ -104,11 +151,17 @@ public final class WriterLock implements AutoCloseable {
 
     /** Releases the lock (closing the file does). Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             channel.close();
         } catch (IOException e) {
-            throw new StoreException("Could not release the database lock: " + e.getMessage(), e);
+            throw new StoreException("Could not release the database lock " + file + ": " + e.getMessage(), e);
+        } finally {
+            HELD_HERE.remove(file);
         }
     }
 

@@ -107,11 +107,11 @@ class CommandLineIT {
     @Test
     void aPollWhileAnotherProcessWritesTheDatabaseStopsWithStatus75AndTouchesNothing() throws Exception {
         Path config = writeConfig("  - url: https://example.org/feed.xml");
-        try (WriterLock daemon = WriterLock.acquire(dir.resolve("feedmerge.db"))) {
+        try (WriterLock daemon = WriterLock.acquire(dir.resolve("feedmerge.db"), java.time.Clock.systemUTC())) {
             assertThat(run("poll", "--config", config.toString())).isEqualTo(ExitCodes.IN_USE);
         }
-        assertThat(err.toString()).contains("is being written by another feedmerge process (pid "
-                + ProcessHandle.current().pid());
+        assertThat(err.toString()).contains("feedmerge poll: database " + dir.resolve("feedmerge.db")
+                + " is being written by this feedmerge process itself (pid " + ProcessHandle.current().pid() + ")");
         assertThat(out.toString()).doesNotContain("polled");
         assertThat(dir.resolve("feedmerge.db")).doesNotExist();
     }
