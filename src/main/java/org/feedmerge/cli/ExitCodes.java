@@ -1,5 +1,7 @@
 package org.feedmerge.cli;
 
+import org.feedmerge.store.WriterLock;
+
 /** Process exit statuses; config errors use sysexits' EX_CONFIG so systemd need not retry them. */
 final class ExitCodes {
     static final int OK = 0;
@@ -13,5 +15,10 @@ final class ExitCodes {
     static final int CONFIG = 78;
 
     private ExitCodes() {
+    }
+
+    /** 75 when another process writes the database (retry later), 77 when this user may not lock it. */
+    static int of(WriterLock.Unavailable refused) {
+        return refused instanceof WriterLock.Held ? IN_USE : NOT_PERMITTED;
     }
 }

@@ -83,11 +83,11 @@ final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Locks the database for this process ({@link WriterLock}: {@link WriterLock.Held} when another
-     * process writes it), opens it and builds the stages. The HTTP client, the parser and the identity stage
-     * load and set up several hundred classes (OkHttp, Rome, Xerces, jsoup): about 0.15 s of a
-     * one-shot poll's start, which a second thread does while this one opens and migrates the
-     * database (docs/performance.md).
+     * Locks the database for this process ({@link WriterLock}; {@link WriterLock.Unavailable} when
+     * another process writes it), opens it and builds the stages. The HTTP client, the parser and
+     * the identity stage load and set up several hundred classes (OkHttp, Rome, Xerces, jsoup):
+     * about 0.15 s of a one-shot poll's start, which a second thread does while this one opens and
+     * migrates the database (docs/performance.md).
      */
     static Pipeline open(FeedmergeConfig config, Clock clock) {
         CompletableFuture<Network> network = CompletableFuture.supplyAsync(

@@ -60,12 +60,9 @@ final class PollCommand implements Callable<Integer> {
             long failed = reports.stream().filter(r -> !r.succeeded() && !r.postponed()).count();
             boolean everyFeedFailed = failed > 0 && answered == 0;
             return everyFeedFailed ? ExitCodes.FAILED : ExitCodes.OK;
-        } catch (WriterLock.Held e) {
+        } catch (WriterLock.Unavailable e) {
             spec.commandLine().getErr().println("feedmerge poll: " + e.getMessage());
-            return ExitCodes.IN_USE;
-        } catch (WriterLock.NotPermitted e) {
-            spec.commandLine().getErr().println("feedmerge poll: " + e.getMessage());
-            return ExitCodes.NOT_PERMITTED;
+            return ExitCodes.of(e);
         }
     }
 

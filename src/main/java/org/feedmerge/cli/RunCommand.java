@@ -34,12 +34,9 @@ final class RunCommand implements Callable<Integer> {
         Daemon daemon;
         try {
             daemon = Daemon.start(loaded, Clock.systemUTC());
-        } catch (WriterLock.Held e) {
+        } catch (WriterLock.Unavailable e) {
             spec.commandLine().getErr().println("feedmerge run: " + e.getMessage());
-            return ExitCodes.IN_USE;
-        } catch (WriterLock.NotPermitted e) {
-            spec.commandLine().getErr().println("feedmerge run: " + e.getMessage());
-            return ExitCodes.NOT_PERMITTED;
+            return ExitCodes.of(e);
         }
         reloader.attach(daemon);
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.

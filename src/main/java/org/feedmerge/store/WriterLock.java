@@ -29,17 +29,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WriterLock implements AutoCloseable {
 
-    /** Another process, or another pipeline in this one, writes the database. */
-    public static final class Held extends RuntimeException {
+    /** Why the lock could not be taken; the message says which database and what to do. */
+    public abstract static sealed class Unavailable extends RuntimeException permits Held, NotPermitted {
+        private static final long serialVersionUID = 1L;
+
+        private Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Another process, or another pipeline in this one, writes the database: try again later. */
+    public static final class Held extends Unavailable {
         private static final long serialVersionUID = 1L;
 
         private Held(String message) {
-            super(message);
+            super(message, null);
         }
     }
 
     /** The lock file exists but this user may not write it (another user created it). */
-    public static final class NotPermitted extends RuntimeException {
+    public static final class NotPermitted extends Unavailable {
         private static final long serialVersionUID = 1L;
 
         private NotPermitted(String message, Throwable cause) {
