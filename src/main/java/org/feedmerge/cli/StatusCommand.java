@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code feedmerge status}: every configured feed's polling state, read from the database the
- * config names. Safe while the daemon runs (SQLite WAL); never creates a database.
+ * config names. Safe while the daemon runs (SQLite WAL); never creates or migrates a database
+ * (an older one is reported as such: the daemon using it may be of that older version).
  */
 @Command(name = "status",
         description = {"Show each configured feed's polling state from the database: last status and error,",
@@ -47,6 +48,14 @@ final class StatusCommand implements Callable<Integer> {
         Path file = loaded.storage().databasePath();
         if (!Files.exists(file)) {
             spec.commandLine().getErr().printf("no database at %s yet: feedmerge has not polled anything%n", file);
+            return StatusReport.unknown(loaded.feeds());
+        }
+        int version = Database.schemaVersionOf(file);
+        if (version < Database.currentSchemaVersion()) {
+            // Opening would migrate it, under a daemon of the older version that may still be running.
+            spec.commandLine().getErr().printf("the database at %s has schema version %d, older than this"
+                    + " feedmerge's %d: status does not migrate it; the next run or poll of this version does%n",
+                    file, version, Database.currentSchemaVersion());
             return StatusReport.unknown(loaded.feeds());
         }
         try (Database database = Database.open(file)) {

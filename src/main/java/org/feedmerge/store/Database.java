@@ -109,6 +109,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The schema version of an existing database file, read on a read-only connection: nothing is
+     * created, migrated or changed ({@code feedmerge status} checks it before it opens the file).
+     */
+    public static int schemaVersionOf(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        try (Connection connection = connect(file.toAbsolutePath(), config)) {
+            return Migrations.userVersion(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the schema version of " + file.toAbsolutePath() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The schema version this code migrates every database it opens to. */
+    public static int currentSchemaVersion() {
+        return Migrations.latestVersion();
+    }
+
     private static void createParentFolders(Path file) throws IOException {
         Path parent = file.getParent();
         if (parent != null) {

@@ -13,6 +13,9 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -149,6 +152,25 @@ class CommandLineIT {
         assertThat(out.toString()).startsWith("feedmerge ");
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("run", "poll", "status", "check-config");
+    }
+
+    @Test
+    void statusLeavesADatabaseOfAnOlderSchemaAsItIs() throws Exception {
+        Path config = writeConfig("  - url: https://example.org/feed.xml");
+        Path file = dir.resolve("feedmerge.db");
+        Database.open(file).close();
+        int older = Database.currentSchemaVersion() - 1;
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = " + older);
+        }
+
+        assertThat(run("status", "--config", config.toString())).isEqualTo(ExitCodes.OK);
+
+        assertThat(err.toString()).contains("has schema version " + older + ", older than this feedmerge's "
+                + Database.currentSchemaVersion() + ": status does not migrate it");
+        assertThat(out.toString()).contains("https://example.org/feed.xml");
+        assertThat(Database.schemaVersionOf(file)).as("not migrated").isEqualTo(older);
     }
 
     @Test
