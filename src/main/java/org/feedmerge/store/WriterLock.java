@@ -85,7 +85,8 @@ public final class WriterLock implements AutoCloseable {
         try {
             file = lockFile(absolute);
         } catch (IOException e) {
-            throw new StoreException("Could not lock database " + absolute + ": " + e.getMessage(), e);
+            throw new StoreException("Could not lock database " + absolute + ": cannot create or resolve its folder ("
+                    + e + ")", e);
         }
         if (!HELD_HERE.add(file)) {
             throw held(absolute, "this feedmerge process itself (pid " + ProcessHandle.current().pid() + ")");
@@ -115,7 +116,7 @@ public final class WriterLock implements AutoCloseable {
                         + " this user (" + System.getProperty("user.name") + "); run feedmerge as the user that"
                         + " owns the database, or give that user the lock file", e);
             }
-            throw new StoreException("Could not lock database " + absolute + " (" + file + "): " + e.getMessage(), e);
+            throw new StoreException("Could not lock database " + absolute + " with " + file + " (" + e + ")", e);
         }
     }
 
