@@ -2,6 +2,8 @@ package org.feedmerge.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.feedmerge.store.StoreException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -24,7 +26,23 @@ public final class FeedmergeCommand implements Runnable {
 
     /** The configured command line; tests run it in-process. */
     static CommandLine commandLine() {
-        return new CommandLine(new FeedmergeCommand());
+        return new CommandLine(new FeedmergeCommand()).setExecutionExceptionHandler(FeedmergeCommand::storeFailed);
+    }
+
+    /**
+     * A database that cannot be opened or written (a folder that cannot be made, a full disk, a
+     * corrupt file) ends the command with one line on standard error and exit status 1, as a cron
+     * mail or the journal should show it; the stack trace goes to the log. Anything else is a bug
+     * and keeps picocli's default (the stack trace on standard error).
+     */
+    private static int storeFailed(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (!(failure instanceof StoreException)) {
+            throw failure;
+        }
+        LoggerFactory.getLogger(FeedmergeCommand.class).error("{} failed", command.getCommandName(), failure);
+        command.getErr().println("feedmerge " + command.getCommandName() + ": " + failure.getMessage());
+        return ExitCodes.FAILED;
     }
 
     @Override

@@ -120,6 +120,24 @@ class CommandLineIT {
     }
 
     @Test
+    void aDatabaseThatCannotBeCreatedEndsThePollWithOneLineAndStatus1() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("state"), "a file where the database folder should be");
+        Path config = dir.resolve("feedmerge.yaml");
+        Files.writeString(config, """
+                storage:
+                  database: %s
+                feeds:
+                  - url: https://example.org/feed.xml
+                """.formatted(notAFolder.resolve("feedmerge.db")));
+
+        assertThat(run("poll", "--config", config.toString())).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(err.toString()).startsWith("feedmerge poll: Could not lock database " + notAFolder.resolve("feedmerge.db"))
+                .doesNotContain("\tat org.feedmerge");
+        assertThat(out.toString()).doesNotContain("polled");
+    }
+
+    @Test
     void oneShotPollWritesTheMergedFeedFilesWhenAsked() throws Exception {
         Path site = dir.resolve("site");
         try (FeedServer server = new FeedServer()) {
