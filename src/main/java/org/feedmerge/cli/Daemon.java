@@ -13,6 +13,7 @@ import org.feedmerge.config.FeedConfig;
 import org.feedmerge.config.FeedmergeConfig;
 import org.feedmerge.config.PollConfig;
 import org.feedmerge.poll.FirstPollPlanner;
+import org.feedmerge.poll.PollTally;
 import org.feedmerge.publish.FeedEndpoint;
 import org.feedmerge.schedule.PollScheduler;
 import org.slf4j.Logger;
@@ -27,6 +28,11 @@ public final class Daemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** Retention runs daily, first a while after start so it never competes with the first polls. */
     private static final Duration RETENTION_FIRST_RUN = Duration.ofMinutes(15);
+    /**
+     * Every hour one INFO line says what the polls did ({@link PollTally}): a poll that brings
+     * nothing is logged at DEBUG, so this is what shows that polling goes on.
+     */
+    private static final Duration SUMMARY_PERIOD = Duration.ofHours(1);
 
     private final Pipeline pipeline;
     private final PollScheduler scheduler;
@@ -65,6 +71,9 @@ public final class Daemon implements AutoCloseable {
             roster.apply(config.feeds(), config.poll().defaultInterval());
             scheduler.scheduleMaintenance("retention", clock.instant().plus(RETENTION_FIRST_RUN), Duration.ofDays(1),
                     pipeline::runRetention);
+            PollTally tally = scheduler.tally();
+            scheduler.scheduleMaintenance("poll-summary", clock.instant().plus(SUMMARY_PERIOD), SUMMARY_PERIOD,
+                    () -> LOG.info("last hour: {}", tally.drain().line()));
             scheduler.start();
             LOG.info("feedmerge started: {} feeds, serving http://{}:{}/feed.xml and /feed.atom",
                     roster.size(), endpoint.address().getHostString(), endpoint.address().getPort());

@@ -7,6 +7,7 @@ import java.net.URI;
 import org.feedmerge.poll.FeedPoller;
 import org.feedmerge.poll.FeedSubscription;
 import org.feedmerge.poll.PollReport;
+import org.feedmerge.poll.PollTally;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
@@ -28,11 +29,13 @@ final class PollJob implements Job {
     static final String INTERVAL_SECONDS = "intervalSeconds";
 
     private final FeedPoller poller;
+    private final PollTally tally;
     private final PollScheduler scheduler;
     private final Clock clock;
 
-    PollJob(FeedPoller poller, PollScheduler scheduler, Clock clock) {
+    PollJob(FeedPoller poller, PollTally tally, PollScheduler scheduler, Clock clock) {
         this.poller = poller;
+        this.tally = tally;
         this.scheduler = scheduler;
         this.clock = clock;
     }
@@ -57,6 +60,7 @@ final class PollJob implements Job {
         Instant next;
         try {
             PollReport report = poller.poll(feed);
+            tally.record(report);
             if (report.retired()) {
                 scheduler.unschedule(feed.feedId());
                 return;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.feedmerge.config.PollConfig;
 import org.feedmerge.poll.FeedPoller;
 import org.feedmerge.poll.FeedSubscription;
+import org.feedmerge.poll.PollTally;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -40,6 +41,7 @@ public final class PollScheduler implements AutoCloseable {
     private final AtomicLong triggerSequence = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, Runnable> maintenance = new ConcurrentHashMap<>();
+    private final PollTally tally = new PollTally();
 
     /**
      * Creates the scheduler (not yet started).
@@ -58,7 +60,7 @@ public final class PollScheduler implements AutoCloseable {
                     String name = detail.getKey().getName();
                     return new MaintenanceJob(name, maintenance.get(name));
                 }
-                return new PollJob(poller, this, clock);
+                return new PollJob(poller, tally, this, clock);
             });
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot create the Quartz scheduler", e);
@@ -79,6 +81,11 @@ public final class PollScheduler implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         return p;
+    }
+
+    /** What the polls it ran did since the last {@link PollTally#drain()}. */
+    public PollTally tally() {
+        return tally;
     }
 
     /** Adds (or replaces) the feed's job, first due at {@code firstPoll}. */

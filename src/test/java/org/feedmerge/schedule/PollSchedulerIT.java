@@ -27,6 +27,7 @@ import org.feedmerge.poll.HostGate;
 import org.feedmerge.poll.NetworkWatch;
 import org.feedmerge.poll.Sleeper;
 import org.feedmerge.poll.NextPollPolicy;
+import org.feedmerge.poll.PollTally;
 import org.feedmerge.store.Database;
 import org.feedmerge.store.FeedRow;
 import org.feedmerge.store.FeedStore;
@@ -144,6 +145,9 @@ class PollSchedulerIT {
         Thread.sleep(300); // a second, unwanted round would have shown up by now
 
         assertThat(requests).hasValue(12);
+        assertThat(scheduler.tally().drain()).as("the polls it ran, for the daemon's hourly line")
+                .extracting(PollTally.Summary::polls, PollTally.Summary::answered, PollTally.Summary::failed)
+                .containsExactly(12L, 12L, 0L);
         for (FeedSubscription s : subscriptions) {
             FeedRow row = feeds.find(s.feedId()).orElseThrow();
             assertThat(row.lastStatus()).isEqualTo(PollStatus.OK);
