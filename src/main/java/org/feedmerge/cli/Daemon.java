@@ -41,11 +41,13 @@ public final class Daemon implements AutoCloseable {
     /** The feeds /status.json reports on: the config in force. */
     private final AtomicReference<List<FeedConfig>> configuredFeeds;
     private FeedmergeConfig config;
+    private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Daemon(Pipeline pipeline, PollScheduler scheduler, FeedEndpoint endpoint, FeedRoster roster,
-            FeedmergeConfig config, AtomicReference<List<FeedConfig>> configuredFeeds) {
+            FeedmergeConfig config, AtomicReference<List<FeedConfig>> configuredFeeds, Clock clock) {
+        this.clock = clock;
         this.configuredFeeds = configuredFeeds;
         this.pipeline = pipeline;
         this.scheduler = scheduler;
@@ -73,11 +75,11 @@ public final class Daemon implements AutoCloseable {
                     pipeline::runRetention);
             PollTally tally = scheduler.tally();
             scheduler.scheduleMaintenance("poll-summary", clock.instant().plus(SUMMARY_PERIOD), SUMMARY_PERIOD,
-                    () -> LOG.info("last hour: {}", tally.drain().line()));
+                    () -> LOG.info("{}", tally.drain(clock.instant()).line()));
             scheduler.start();
             LOG.info("feedmerge started: {} feeds, serving http://{}:{}/feed.xml and /feed.atom",
                     roster.size(), endpoint.address().getHostString(), endpoint.address().getPort());
-            return new Daemon(pipeline, scheduler, endpoint, roster, config, configured);
+            return new Daemon(pipeline, scheduler, endpoint, roster, config, configured, clock);
         } catch (RuntimeException e) {
             if (scheduler != null) {
                 scheduler.close();
@@ -152,6 +154,7 @@ public final class Daemon implements AutoCloseable {
         LOG.info("feedmerge stopping");
         try {
             scheduler.close();
+            LOG.info("{}", scheduler.tally().drain(clock.instant()).line());
             endpoint.close();
             pipeline.close();
             LOG.info("feedmerge stopped");

@@ -32,15 +32,17 @@ public final class FeedmergeCommand implements Runnable {
     /**
      * A database that cannot be opened or written (a folder that cannot be made, a full disk, a
      * corrupt file) ends the command with one line on standard error and exit status 1, as a cron
-     * mail or the journal should show it; the stack trace goes to the log. Anything else is a bug
-     * and keeps picocli's default (the stack trace on standard error).
+     * mail or the journal should show it. The stack trace is logged at DEBUG only: the shipped
+     * Logback config logs to standard output, which is where {@code status --json} writes its
+     * document and what a cron mail shows. Anything else is a bug and keeps picocli's default (the
+     * stack trace on standard error).
      */
     private static int storeFailed(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
             throws Exception {
         if (!(failure instanceof StoreException)) {
             throw failure;
         }
-        LoggerFactory.getLogger(FeedmergeCommand.class).error("{} failed", command.getCommandName(), failure);
+        LoggerFactory.getLogger(FeedmergeCommand.class).debug("{} failed", command.getCommandName(), failure);
         command.getErr().println("feedmerge " + command.getCommandName() + ": " + failure.getMessage());
         return ExitCodes.FAILED;
     }

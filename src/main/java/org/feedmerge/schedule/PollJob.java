@@ -67,6 +67,7 @@ final class PollJob implements Job {
             }
             next = report.nextPoll();
         } catch (RuntimeException e) {
+            tally.recordThrown();
             // The database failed (or a bug): keep the feed alive on its normal interval.
             LOG.error("feed={} poll failed: {}", feed.url(), e.toString(), e);
             next = clock.instant().plus(feed.interval());

@@ -41,7 +41,7 @@ public final class PollScheduler implements AutoCloseable {
     private final AtomicLong triggerSequence = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, Runnable> maintenance = new ConcurrentHashMap<>();
-    private final PollTally tally = new PollTally();
+    private final PollTally tally;
 
     /**
      * Creates the scheduler (not yet started).
@@ -52,6 +52,7 @@ public final class PollScheduler implements AutoCloseable {
      */
     public PollScheduler(PollConfig config, FeedPoller poller, Clock clock) {
         this.shutdownGrace = config.shutdownGrace();
+        this.tally = new PollTally(clock.instant());
         try {
             this.scheduler = new StdSchedulerFactory(quartzProperties(config.threads())).getScheduler();
             scheduler.setJobFactory((bundle, unused) -> {
@@ -83,7 +84,7 @@ public final class PollScheduler implements AutoCloseable {
         return p;
     }
 
-    /** What the polls it ran did since the last {@link PollTally#drain()}. */
+    /** What the polls it ran did since the last {@link PollTally#drain}. */
     public PollTally tally() {
         return tally;
     }

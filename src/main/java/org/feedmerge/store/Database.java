@@ -1,6 +1,9 @@
 package org.feedmerge.store;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -49,6 +53,9 @@ public final class Database implements AutoCloseable {
     /** The writer's page cache in KiB (SQLite's default is 2,000): it holds the hot index pages. */
     private static final int WRITER_CACHE_KIB = 32 * 1024;
     private static final int READER_CACHE_KIB = 16 * 1024;
+    private static final int HEADER_BYTES = 100;
+    private static final int USER_VERSION_OFFSET = 60;
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     /** How long {@link #close()} waits for borrowed read connections to come back. */
     private static final long READER_RETURN_MILLIS = 1_000;
 
@@ -110,19 +117,44 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The schema version of an existing database file, read on a read-only connection: nothing is
-     * created, migrated or changed ({@code feedmerge status} checks it before it opens the file).
+     * The schema version of an existing database file, read without changing anything: from the
+     * file's header when there is no WAL file beside it (then the file is the whole database, and
+     * even a read-only SQLite connection would create {@code -wal} and {@code -shm} files), else on
+     * a read-only connection ({@code feedmerge status} checks it before it opens the file).
      */
     public static int schemaVersionOf(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (!Files.exists(Path.of(absolute + "-wal"))) {
+                return headerUserVersion(absolute);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Could not read the schema version of " + absolute + ": " + e, e);
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-        try (Connection connection = connect(file.toAbsolutePath(), config)) {
+        try (Connection connection = connect(absolute, config)) {
             return Migrations.userVersion(connection);
         } catch (SQLException e) {
-            throw new StoreException("Could not read the schema version of " + file.toAbsolutePath() + ": "
-                    + e.getMessage(), e);
+            throw new StoreException("Could not read the schema version of " + absolute + ": " + e.getMessage(), e);
         }
+    }
+
+    /** SQLite's file header: "SQLite format 3\0", and user_version big-endian at offset 60. An empty file is version 0. */
+    private static int headerUserVersion(Path file) throws IOException {
+        byte[] header = new byte[HEADER_BYTES];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, HEADER_BYTES);
+        }
+        if (read == 0) {
+            return 0;
+        }
+        if (read < HEADER_BYTES || !Arrays.equals(header, 0, SQLITE_MAGIC.length, SQLITE_MAGIC, 0, SQLITE_MAGIC.length)) {
+            throw new IOException("not a SQLite database (its first bytes are not the SQLite header)");
+        }
+        return ByteBuffer.wrap(header, USER_VERSION_OFFSET, Integer.BYTES).getInt();
     }
 
     /** The schema version this code migrates every database it opens to. */

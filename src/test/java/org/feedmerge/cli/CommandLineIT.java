@@ -189,6 +189,20 @@ class CommandLineIT {
                 + Database.currentSchemaVersion() + ": status does not migrate it");
         assertThat(out.toString()).contains("https://example.org/feed.xml");
         assertThat(Database.schemaVersionOf(file)).as("not migrated").isEqualTo(older);
+        assertThat(dir.resolve("feedmerge.db-wal")).as("nothing created beside it").doesNotExist();
+        assertThat(dir.resolve("feedmerge.db-shm")).as("nothing created beside it").doesNotExist();
+    }
+
+    @Test
+    void statusOnAFileThatIsNotADatabaseSaysSoInOneLine() throws Exception {
+        Files.writeString(dir.resolve("feedmerge.db"), "not a database ".repeat(20));
+        Path config = writeConfig("  - url: https://example.org/feed.xml");
+
+        assertThat(run("status", "--config", config.toString())).isEqualTo(ExitCodes.FAILED);
+
+        assertThat(err.toString()).isEqualTo("feedmerge status: Could not read the schema version of "
+                + dir.resolve("feedmerge.db") + ": java.io.IOException: not a SQLite database (its first bytes are"
+                + " not the SQLite header)" + System.lineSeparator());
     }
 
     @Test

@@ -72,6 +72,28 @@ class FeedmergeJarIT {
         assertThat(Files.exists(dir.resolve("data/feedmerge.db"))).isTrue();
     }
 
+    @Test
+    void aDatabaseThatCannotBeReadLeavesStandardOutputToTheJsonDocument() throws Exception {
+        assertThat(JAR).as("run mvn package first").exists();
+        Files.copy(Path.of("config", "logback.xml"), dir.resolve("logback.xml")); // the shipped one: logs to stdout
+        Path database = Files.writeString(dir.resolve("feedmerge.db"), "not a database ".repeat(20));
+        Path config = Files.writeString(dir.resolve("feedmerge.yaml"), """
+                storage:
+                  database: %s
+                feeds:
+                  - url: https://example.org/feed.xml
+                """.formatted(database));
+        Path out = dir.resolve("stdout");
+        Path err = dir.resolve("stderr");
+        Process status = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "status", "--json", "--config",
+                config.toString()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(status.exitValue()).isEqualTo(ExitCodes.FAILED);
+        assertThat(Files.readString(err)).startsWith("feedmerge status: Could not read the schema version of");
+        assertThat(Files.readString(out)).as("no log line or stack trace where the JSON goes").isEmpty();
+    }
+
     private static HttpResponse<String> awaitFeed(URI url, Process daemon) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

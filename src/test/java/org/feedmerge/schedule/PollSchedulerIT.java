@@ -145,7 +145,7 @@ class PollSchedulerIT {
         Thread.sleep(300); // a second, unwanted round would have shown up by now
 
         assertThat(requests).hasValue(12);
-        assertThat(scheduler.tally().drain()).as("the polls it ran, for the daemon's hourly line")
+        assertThat(scheduler.tally().drain(Instant.now())).as("the polls it ran, for the daemon's hourly line")
                 .extracting(PollTally.Summary::polls, PollTally.Summary::answered, PollTally.Summary::failed)
                 .containsExactly(12L, 12L, 0L);
         for (FeedSubscription s : subscriptions) {
@@ -155,6 +155,24 @@ class PollSchedulerIT {
             assertThat(row.nextPoll()).isAfter(start.plus(INTERVAL.multipliedBy(95).dividedBy(100)).minusSeconds(1));
             assertThat(row.nextPollRule()).isEqualTo("interval");
         }
+    }
+
+    @Test
+    void aPollThatThrowsIsTalliedAsAFailedPoll() throws Exception {
+        scheduler = scheduler(1, Duration.ofSeconds(2));
+        FeedSubscription feed = subscribe("/feed");
+        database.close(); // every read and write now throws StoreException, as on a failed disk
+        scheduler.schedule(feed, Instant.now());
+        scheduler.start();
+
+        PollTally.Summary seen = scheduler.tally().drain(Instant.now());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (seen.polls() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            seen = scheduler.tally().drain(Instant.now());
+        }
+
+        assertThat(seen).extracting(PollTally.Summary::polls, PollTally.Summary::failed).containsExactly(1L, 1L);
     }
 
     @Test
