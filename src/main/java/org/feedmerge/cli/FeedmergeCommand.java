@@ -3,6 +3,7 @@ package org.feedmerge.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.feedmerge.store.StoreException;
+import org.feedmerge.store.WriterLock;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,25 +27,31 @@ public final class FeedmergeCommand implements Runnable {
 
     /** The configured command line; tests run it in-process. */
     static CommandLine commandLine() {
-        return new CommandLine(new FeedmergeCommand()).setExecutionExceptionHandler(FeedmergeCommand::storeFailed);
+        return new CommandLine(new FeedmergeCommand()).setExecutionExceptionHandler(FeedmergeCommand::databaseUnusable);
     }
 
     /**
-     * A database that cannot be opened or written (a folder that cannot be made, a full disk, a
-     * corrupt file) ends the command with one line on standard error and exit status 1, as a cron
-     * mail or the journal should show it. The stack trace is logged at DEBUG only: the shipped
-     * Logback config logs to standard output, which is where {@code status --json} writes its
-     * document and what a cron mail shows. Anything else is a bug and keeps picocli's default (the
-     * stack trace on standard error).
+     * A database that another process is writing (exit 75) or whose lock this user may not take
+     * (77), or that cannot be opened or written (a folder that cannot be made, a full disk, a
+     * corrupt file: 1), ends the command with one line on standard error, as a cron mail or the
+     * journal should show it. A stack trace is logged at DEBUG only: the shipped Logback config
+     * logs to standard output, which is where {@code status --json} writes its document and what a
+     * cron mail shows. Anything else is a bug and keeps picocli's default (the stack trace on
+     * standard error).
      */
-    private static int storeFailed(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
+    private static int databaseUnusable(Exception failure, CommandLine command, CommandLine.ParseResult parsed)
             throws Exception {
-        if (!(failure instanceof StoreException)) {
+        int status;
+        if (failure instanceof WriterLock.Unavailable refused) {
+            status = ExitCodes.of(refused);
+        } else if (failure instanceof StoreException) {
+            LoggerFactory.getLogger(FeedmergeCommand.class).debug("{} failed", command.getCommandName(), failure);
+            status = ExitCodes.FAILED;
+        } else {
             throw failure;
         }
-        LoggerFactory.getLogger(FeedmergeCommand.class).debug("{} failed", command.getCommandName(), failure);
         command.getErr().println("feedmerge " + command.getCommandName() + ": " + failure.getMessage());
-        return ExitCodes.FAILED;
+        return status;
     }
 
     @Override

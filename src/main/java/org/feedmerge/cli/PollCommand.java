@@ -11,7 +11,6 @@ import org.feedmerge.poll.FeedSubscription;
 import org.feedmerge.poll.PollReport;
 import org.feedmerge.poll.PollRound;
 import org.feedmerge.publish.MergedFeedFiles;
-import org.feedmerge.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,9 +59,6 @@ final class PollCommand implements Callable<Integer> {
             long failed = reports.stream().filter(r -> !r.succeeded() && !r.postponed()).count();
             boolean everyFeedFailed = failed > 0 && answered == 0;
             return everyFeedFailed ? ExitCodes.FAILED : ExitCodes.OK;
-        } catch (WriterLock.Unavailable e) {
-            spec.commandLine().getErr().println("feedmerge poll: " + e.getMessage());
-            return ExitCodes.of(e);
         }
     }
 

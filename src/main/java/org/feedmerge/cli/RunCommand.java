@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.feedmerge.config.FeedmergeConfig;
-import org.feedmerge.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,13 +30,7 @@ final class RunCommand implements Callable<Integer> {
         FeedmergeConfig loaded = maybeLoaded.get();
         ConfigReloader reloader = new ConfigReloader(config.file);
         reloader.reloadOnHangup();
-        Daemon daemon;
-        try {
-            daemon = Daemon.start(loaded, Clock.systemUTC());
-        } catch (WriterLock.Unavailable e) {
-            spec.commandLine().getErr().println("feedmerge run: " + e.getMessage());
-            return ExitCodes.of(e);
-        }
+        Daemon daemon = Daemon.start(loaded, Clock.systemUTC());
         reloader.attach(daemon);
         // SIGTERM and Ctrl-C run shutdown hooks: stop cleanly, then let the JVM exit.
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "feedmerge-shutdown"));

@@ -141,7 +141,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** SQLite's file header: "SQLite format 3\0", and user_version big-endian at offset 60. An empty file is version 0. */
+    /**
+     * From SQLite's file header: "SQLite format 3\0", then user_version big-endian at offset 60.
+     * An empty file is version 0.
+     */
     private static int headerUserVersion(Path file) throws IOException {
         byte[] header = new byte[HEADER_BYTES];
         int read;
