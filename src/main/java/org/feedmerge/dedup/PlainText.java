@@ -4,14 +4,21 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jsoup.parser.Parser;
 
 /**
  * The visible text of feed HTML, and its words. Pure and thread-safe.
  *
  * <p>A small scanner rather than a DOM parse: dedup needs the words, not the structure, and runs on
- * every stored entry, so it must be cheap. Tags become spaces, {@code script}/{@code style} bodies
- * and comments are dropped, entities are decoded (jsoup's table), whitespace is collapsed.
+ * every stored entry, so it must be cheap. Tags become spaces; comments and the bodies of
+ * {@code script}, {@code style} and the like ({@link #HIDDEN_BODIES}) are dropped; entities are
+ * decoded (jsoup's table); whitespace is collapsed. It reads HTML as feeds give it (the store keeps
+ * it so; only the merged feed sanitises), and reads it as an HTML parser would where that matters:
+ * a '<' that opens no tag is text, and a quoted attribute value may hold a '>'. Its characters are
+ * those of the sanitised HTML's text, but not always its spaces: sanitising drops tags it does not
+ * keep (a {@code <font>} inside a word) and stray end tags, so the store compares substance
+ * without white space ({@link Substance#same}).
  */
 public final class PlainText {
 
@@ -148,6 +155,9 @@ public final class PlainText {
         return c == '\'' || c == '\u2019' || c == '\u02bc';
     }
 
+    /** Elements whose body is not text (an HTML parser reads it raw), and which sanitising drops. */
+    static final Set<String> HIDDEN_BODIES = Set.of("script", "style", "iframe", "noembed", "noframes", "xmp");
+
     private static String stripTags(String html) {
         StringBuilder out = new StringBuilder(html.length());
         int i = 0;
@@ -157,34 +167,88 @@ public final class PlainText {
                 out.append(html, i, html.length());
                 break;
             }
+            if (!startsMarkup(html, tag)) {
+                out.append(html, i, tag + 1);
+                i = tag + 1;
+                continue;
+            }
             out.append(html, i, tag).append(' ');
             i = skipMarkup(html, tag);
         }
         return out.toString();
     }
 
-    /** From a '<': past the comment, the tag, or the tag plus the body of a script or style element. */
+    /**
+     * Whether the '<' at {@code at} opens markup, as an HTML parser reads it: a letter (a tag), '/'
+     * (an end tag), '!' (a comment or declaration) or '?' must follow; else it is text, as in
+     * "a < b", which feeds write unescaped.
+     */
+    private static boolean startsMarkup(String html, int at) {
+        if (at + 1 >= html.length()) {
+            return false;
+        }
+        char next = html.charAt(at + 1);
+        return isAsciiLetter(next) || next == '/' || next == '!' || next == '?';
+    }
+
+    /**
+     * From a '<' that opens markup: past the comment, the declaration, or the tag (plus the body of
+     * an element in {@link #HIDDEN_BODIES}). Markup left open runs to the end of the text.
+     */
     private static int skipMarkup(String html, int start) {
         if (html.startsWith("<!--", start)) {
             int end = html.indexOf("-->", start + 4);
             return end < 0 ? html.length() : end + 3;
         }
-        int end = html.indexOf('>', start);
+        boolean closing = html.charAt(start + 1) == '/';
+        int nameStart = start + (closing ? 2 : 1);
+        int nameEnd = nameStart;
+        while (nameEnd < html.length() && (isAsciiLetter(html.charAt(nameEnd)) || Character.isDigit(html.charAt(nameEnd)))) {
+            nameEnd++;
+        }
+        int end = tagEnd(html, nameEnd);
         if (end < 0) {
             return html.length();
         }
-        String opening = html.substring(start + 1, Math.min(end, start + 8)).toLowerCase(Locale.ROOT);
-        for (String raw : new String[] {"script", "style"}) {
-            if (opening.startsWith(raw)) {
-                int close = indexOfIgnoreCase(html, "</" + raw, end);
-                if (close < 0) {
-                    return html.length();
-                }
-                int closeEnd = html.indexOf('>', close);
-                return closeEnd < 0 ? html.length() : closeEnd + 1;
+        String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+        if (!closing && HIDDEN_BODIES.contains(name)) {
+            int close = indexOfIgnoreCase(html, "</" + name, end);
+            if (close < 0) {
+                return html.length();
             }
+            int closeEnd = html.indexOf('>', close);
+            return closeEnd < 0 ? html.length() : closeEnd + 1;
         }
         return end + 1;
+    }
+
+    /**
+     * The '>' that ends a tag whose name ends at {@code from}, or -1: a quoted attribute value
+     * ({@code title="a > b"}) runs to its closing quote, as for an HTML parser.
+     */
+    private static int tagEnd(String html, int from) {
+        char previous = ' ';
+        for (int i = from; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (c == '>') {
+                return i;
+            }
+            if ((c == '"' || c == '\'') && previous == '=') {
+                int close = html.indexOf(c, i + 1);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close;
+                previous = c;
+            } else if (!Character.isWhitespace(c)) {
+                previous = c;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static int indexOfIgnoreCase(String text, String ascii, int from) {

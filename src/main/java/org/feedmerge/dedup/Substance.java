@@ -34,6 +34,32 @@ public final class Substance {
                 normalised.summary(), normalised.content());
     }
 
+    /**
+     * Whether two versions of an entry have the same substance, compared without white space: when
+     * their hashes differ, the store asks this before it calls the newer one an update. The hashes
+     * differ without a change of words when the hash's definition changed since one was stored, or
+     * when one side's HTML was stored sanitised (before schema version 8) and the other is as the
+     * feed gave it: sanitising drops tags that {@link PlainText} reads as spaces. Spaces alone are
+     * not an update either way.
+     */
+    public static boolean same(String title, String link, Normalised normalised, String otherTitle, String otherLink,
+            Normalised otherNormalised) {
+        return withoutSpaces(title).equals(withoutSpaces(otherTitle))
+                && withoutSpaces(linkOf(link, normalised)).equals(withoutSpaces(linkOf(otherLink, otherNormalised)))
+                && withoutSpaces(normalised.summary()).equals(withoutSpaces(otherNormalised.summary()))
+                && withoutSpaces(normalised.content()).equals(withoutSpaces(otherNormalised.content()));
+    }
+
+    private static String linkOf(String link, Normalised normalised) {
+        return normalised.canonicalLink() != null ? normalised.canonicalLink() : link;
+    }
+
+    /** The text without any white space (no-break spaces included), as {@link PlainText} defines it; "" for null. */
+    static String withoutSpaces(String text) {
+        String collapsed = PlainText.collapseWhitespace(nullToEmpty(text));
+        return collapsed.indexOf(' ') < 0 ? collapsed : collapsed.replace(" ", "");
+    }
+
     /** sha-256 (hex) of the fields joined by "\n"; collapsed text holds no "\n", so the join is unambiguous. */
     static String sha256Hex(String... fields) {
         MessageDigest sha256 = sha256();

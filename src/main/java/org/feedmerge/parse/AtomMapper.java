@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
@@ -19,7 +20,7 @@ import org.jdom2.Namespace;
  * Atom 1.0 (RFC 4287) and Atom 0.3, as Rome reads them ({@link Feed}), to a {@link ParsedFeed}.
  * Links are chosen and resolved from the JDOM elements, because Rome leaves them relative and
  * ignores {@code xml:base} unless a global switch is flipped; dates are read from the element
- * texts by {@link FeedDate}; summary and content are sanitised against their own base.
+ * texts by {@link FeedDate}; summary and content are kept as the feed gave them, with their base.
  */
 final class AtomMapper {
     private static final Namespace DC = Namespace.getNamespace(DCModule.URI);
@@ -45,14 +46,26 @@ final class AtomMapper {
                 hints);
     }
 
+    /**
+     * Summary and content share one base ({@link ParsedEntry#htmlBase()}): the content's. In the rare
+     * entry whose summary has a base of its own (an xml:base on one of the two elements), the
+     * summary is cleaned here, which makes its URLs absolute against its own base.
+     */
     private static ParsedEntry entry(Entry entry, Element element, URI feedUrl, String feedAuthor) {
+        String summary = html(entry.getSummary());
+        String content = entry.getContents().isEmpty() ? null : html(entry.getContents().get(0));
+        URI summaryBase = baseOf(element, "summary", feedUrl);
+        URI contentBase = baseOf(element, "content", feedUrl);
+        if (summary != null && content != null && !Objects.equals(summaryBase, contentBase)) {
+            summary = HtmlSanitizer.clean(summary, summaryBase);
+        }
         return new ParsedEntry(
                 id(entry, element, feedUrl),
                 element != null ? link(element, feedUrl) : romeLink(entry, feedUrl),
                 plainText(entry.getTitleEx()),
-                HtmlSanitizer.clean(html(entry.getSummary()), baseOf(element, "summary", feedUrl)),
-                entry.getContents().isEmpty() ? null
-                        : HtmlSanitizer.clean(html(entry.getContents().get(0)), baseOf(element, "content", feedUrl)),
+                summary,
+                content,
+                content != null ? contentBase : summaryBase,
                 author(entry, feedAuthor),
                 published(entry, element),
                 updated(entry, element));

@@ -19,7 +19,7 @@ import org.jdom2.filter.Filters;
  * <ul>
  *   <li>a media type that is neither text nor XML means base64 (§4.1.3.3). When the decoded bytes
  *       are UTF-8 text, as publishers who do this mean them, they are kept as HTML (sanitised
- *       like any other); real binary stays opaque and is dropped later;</li>
+ *       like any other when republished); real binary stays opaque and is dropped later;</li>
  *   <li>{@code type="html"} whose escaped markup sits inside an XHTML {@code <div>} (TypePad):
  *       the escaped text is the HTML, the div a mistake.</li>
  * </ul>

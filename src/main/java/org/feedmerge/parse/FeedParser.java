@@ -16,7 +16,8 @@ import org.jdom2.Element;
  * Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (with Rome) and JSON Feed 1.0/1.1 (with Jackson) into
  * {@link ParsedFeed}. The format is found by sniffing the content, never from the URL, file
  * extension or Content-Type, which often lie. Broken documents are mended as far as a lenient
- * reader would go; entry HTML comes out sanitised. Never fetches or reads DTDs or external
+ * reader would go; entry HTML comes out as the feed gave it, with its base (the merged feed
+ * sanitises what it shows: {@link HtmlSanitizer}). Never fetches or reads DTDs or external
  * entities; entities declared inside the document are expanded within strict limits.
  *
  * <p>Every outcome is a {@link ParsedFeed} or a {@link FeedParseException} with a one-line

@@ -11,7 +11,12 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
- * Makes entry HTML safe to republish, at parse time, so that what is stored is already safe.
+ * Makes entry HTML safe to republish. The merged feed applies it when it renders an entry
+ * ({@code publish.PreparedEntry}); parsing and the store keep HTML as the feed gave it, with the base
+ * its relative URLs resolve against ({@link ParsedEntry#htmlBase()}). Only the few dozen entries
+ * a rendering shows are cleaned, not every entry of every poll: cleaning at parse time was a sixth
+ * of a cold poll's CPU (docs/performance.md), and a change of this policy now applies to what is
+ * already stored.
  *
  * <p>Elements and attributes: jsoup's {@link Safelist#relaxed()} (text structure, links, images,
  * lists, tables, code, quotes, headings) plus what articles commonly use (figure/figcaption, hr,
@@ -28,7 +33,7 @@ import org.jsoup.safety.Safelist;
  *
  * <p>Thread-safe: the {@link Cleaner} and its safelist are built once and only read afterwards.
  */
-final class HtmlSanitizer {
+public final class HtmlSanitizer {
     private static final Set<String> WEB = Set.of("http", "https");
     private static final Set<String> LINKS = Set.of("http", "https", "mailto", "ftp");
     /** Every URL-valued attribute the safelist lets through, with the schemes it may use. */
@@ -54,8 +59,13 @@ final class HtmlSanitizer {
     private HtmlSanitizer() {
     }
 
-    /** Safe HTML, or null when nothing is left. Text without {@code <} has no markup to clean. */
-    static String clean(String html, URI base) {
+    /**
+     * Safe HTML, or null when nothing is left. Text without {@code <} has no markup to clean.
+     * Idempotent: cleaning clean HTML gives it back (its URLs are already absolute).
+     *
+     * @param base what relative URLs resolve against; null drops them
+     */
+    public static String clean(String html, URI base) {
         if (html == null || html.isBlank()) {
             return null;
         }

@@ -14,7 +14,7 @@ import java.util.List;
  * any other JSON is refused as not a feed.
  *
  * <p>Field choices: the link is {@code url}, else {@code external_url}; content is
- * {@code content_html} (sanitised), else {@code content_text} (escaped); {@code summary} is plain
+ * {@code content_html} (unless blank), else {@code content_text} (escaped); {@code summary} is plain
  * text by the spec, so it is escaped; the author is the first named of the item's
  * {@code authors} (1.1), its {@code author} (1.0), then the feed's. Titles are plain text by the
  * spec, but publishers HTML-escape them ({@code &amp;}), so character references are decoded
@@ -69,8 +69,9 @@ final class JsonFeedReader {
                 TextConstruct.trimmed(textOrNull(item, "id")),
                 link(item, base),
                 title(item),
-                HtmlSanitizer.clean(TextConstruct.toHtml("text", textOrNull(item, "summary")), base),
-                content(item, base),
+                TextConstruct.toHtml("text", textOrNull(item, "summary")),
+                content(item),
+                base,
                 author != null ? author : feedAuthor,
                 FeedDate.parse(textOrNull(item, "date_published")),
                 FeedDate.parse(textOrNull(item, "date_modified")));
@@ -81,9 +82,9 @@ final class JsonFeedReader {
         return url != null ? url : XmlBase.resolve(base, textOrNull(item, "external_url"));
     }
 
-    private static String content(JsonNode item, URI base) {
-        String html = HtmlSanitizer.clean(TextConstruct.toHtml(TextConstruct.RSS, textOrNull(item, "content_html")), base);
-        return html != null ? html : TextConstruct.toHtml("text", textOrNull(item, "content_text"));
+    private static String content(JsonNode item) {
+        String html = TextConstruct.toHtml(TextConstruct.RSS, textOrNull(item, "content_html"));
+        return html != null && !html.isBlank() ? html : TextConstruct.toHtml("text", textOrNull(item, "content_text"));
     }
 
     private static String title(JsonNode node) {

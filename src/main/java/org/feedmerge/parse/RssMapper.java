@@ -17,7 +17,7 @@ import org.jdom2.Namespace;
  * RSS 0.90 to 2.0, as Rome reads them ({@link Channel}), to a {@link ParsedFeed}. The JDOM
  * elements are consulted for what Rome drops or gets wrong: {@code xml:base}, {@code rdf:about},
  * {@code dcterms:modified}, and the date texts ({@link FeedDate} reads more of them than Rome).
- * Summary and content are sanitised against the item's base ({@link HtmlSanitizer}).
+ * Summary and content are kept as the feed gave them, with the item's base ({@link ParsedEntry}).
  */
 final class RssMapper {
     private static final Namespace RDF = Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
@@ -60,8 +60,9 @@ final class RssMapper {
                 guid(item, element),
                 link(item, base),
                 title,
-                HtmlSanitizer.clean(summary, base),
-                HtmlSanitizer.clean(content, base),
+                summary,
+                content,
+                base,
                 author,
                 published(item, element),
                 updated(element));

@@ -14,7 +14,7 @@
  * ({@code LenientXmlReader}) → shapes Rome does not know made into ones it does
  * ({@code RomeCompatibility}) → publisher hints ({@code PublisherHintsReader}) → Rome's wire-feed
  * parsers → one canonical model ({@code RssMapper}, {@code AtomMapper}), dates by
- * {@code FeedDate}, entry HTML through {@code HtmlSanitizer}.
+ * {@code FeedDate}, entry HTML kept as given, with its base.
  *
  * <h2>Character encoding precedence (RFC 7303, with the bytes as referee)</h2>
  * <ol>
@@ -48,8 +48,10 @@
  * {@code HardenedXmlParser}. The jsoup fallback never expands or fetches anything either.
  *
  * <h2>HTML</h2>
- * Summaries and content are sanitised here, so what is stored is already safe to republish
- * ({@code HtmlSanitizer}: jsoup's relaxed safelist plus figure/figcaption and friends; no script,
+ * Summaries and content are kept as the feed gave them, with the base their relative URLs resolve
+ * against ({@code ParsedEntry.htmlBase}); the store keeps them so. They are made safe where they
+ * leave feedmerge, when the merged feed renders an entry ({@code publish.PreparedEntry} calls
+ * {@code HtmlSanitizer}: jsoup's relaxed safelist plus figure/figcaption and friends; no script,
  * style, iframe, object, form, event handlers or style attributes; only http(s) URLs, links also
  * mailto/ftp, made absolute against the entry's base). Titles, descriptions and authors are plain
  * text with character references decoded exactly once.

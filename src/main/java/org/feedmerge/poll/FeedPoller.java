@@ -184,7 +184,8 @@ public final class FeedPoller {
         ParsedEntry e = identified.entry();
         return new NewEntry(identified.key(), identified.contentHash(), e.guid(),
                 e.link() == null ? null : e.link().toString(), e.title(), e.summary(), e.content(),
-                e.author(), e.published(), e.updated(), identified.keys(), identified.normalised());
+                e.author(), e.published(), e.updated(), identified.keys(), identified.normalised(),
+                e.htmlBase() == null ? null : e.htmlBase().toString());
     }
 
     private static PollStatus statusOf(FetchResult.FailureKind kind) {

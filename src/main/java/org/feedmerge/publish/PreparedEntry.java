@@ -1,16 +1,20 @@
 package org.feedmerge.publish;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.feedmerge.parse.HtmlSanitizer;
 import org.feedmerge.store.MergedEntry;
 import org.feedmerge.store.StorySource;
 
 /**
- * A {@link MergedEntry} made safe to write: every string stripped of characters XML forbids, blank
- * strings turned into null, links kept only when they are absolute IRIs, instants checked against
- * the date formats. Building one is where odd data fails, so that writing it cannot fail halfway
+ * A {@link MergedEntry} made safe to write: its HTML sanitised ({@link HtmlSanitizer}, against the
+ * entry's base: the store keeps HTML as feeds gave it), every string stripped of characters XML
+ * forbids, blank strings turned into null, links kept only when they are absolute IRIs, instants
+ * checked against the date formats. Building one is where odd data fails, so that writing it cannot fail halfway
  * through an element.
  *
  * @param rowId      the store's row id, for log lines
@@ -20,8 +24,8 @@ import org.feedmerge.store.StorySource;
  * @param feedLink   the source feed's site, or null
  * @param link       the entry's link, or null
  * @param title      plain text, or null
- * @param summary    HTML, or null
- * @param content    HTML, or null
+ * @param summary    safe HTML, or null
+ * @param content    safe HTML, or null
  * @param author     or null
  * @param published  at whole seconds
  * @param updated    the last substantive edit, else {@code published}
@@ -55,10 +59,12 @@ record PreparedEntry(
         Instant published = date(entry.published() != null ? entry.published() : entry.firstSeen(), "published");
         Instant updated = entry.updated() == null ? published : date(entry.updated(), "updated");
         Instant firstSeen = entry.firstSeen() == null ? published : date(entry.firstSeen(), "firstSeen");
+        URI base = base(entry.htmlBase());
         return new PreparedEntry(entry.id(), publicId, feedUrl,
                 Objects.requireNonNullElse(line(entry.feedTitle()), feedUrl),
                 iri(entry.feedLink()), iri(entry.link()), line(entry.title()),
-                text(entry.summary()), text(entry.content()), line(entry.author()),
+                text(HtmlSanitizer.clean(entry.summary(), base)), text(HtmlSanitizer.clean(entry.content(), base)),
+                line(entry.author()),
                 published, updated, latest(latest(published, updated), firstSeen), otherSources(entry));
     }
 
@@ -72,6 +78,18 @@ record PreparedEntry(
             sources.add(new OtherSource(name, link != null ? link : iri(source.feedLink())));
         }
         return sources;
+    }
+
+    /** The stored base as a URI; null (relative URLs are dropped) when there is none or it does not parse. */
+    private static URI base(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return new URI(stored);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** Cleaned, or null when nothing but whitespace is left. */

@@ -31,7 +31,8 @@ public final class EntryStore {
             SELECT p.id AS story_id, p.public_id AS story_public_id, p.sort_time AS story_sort_time,
                    p.first_seen AS story_first_seen,
                    e.id, e.feed_id, f.url, f.configured_title, f.source_title, f.source_link, f.original, f.position,
-                   e.guid, e.link, e.title, e.summary, e.content, e.author, e.published, e.updated_at, e.first_seen
+                   e.guid, e.link, e.title, e.summary, e.content, e.html_base, e.author, e.published, e.updated_at,
+                   e.first_seen
             FROM page p JOIN entries e ON e.story_id = p.id JOIN feeds f ON f.id = e.feed_id
             WHERE f.subscribed = 1""";
 
@@ -58,10 +59,12 @@ public final class EntryStore {
                 row.getString("title"),
                 row.getString("summary"),
                 row.getString("content"),
+                row.getString("html_base"),
                 row.getString("author"),
                 EpochMillis.read(row, "published"),
                 EpochMillis.read(row, "updated_at"),
-                EpochMillis.read(row, "first_seen"));
+                EpochMillis.read(row, "first_seen"),
+                List.of());
         Story story = new Story(row.getLong("story_id"), row.getString("story_public_id"),
                 row.getLong("story_sort_time"), row.getLong("story_first_seen"));
         return new Copy(story, entry, rank(row, entry));
@@ -121,7 +124,7 @@ public final class EntryStore {
         }
         return new MergedEntry(winner.id(), winner.publicId(), winner.feedId(), winner.feedUrl(), winner.feedTitle(),
                 winner.feedLink(), winner.guid(), winner.link(), winner.title(), winner.summary(), winner.content(),
-                winner.author(), winner.published(), winner.updated(), winner.firstSeen(), others);
+                winner.htmlBase(), winner.author(), winner.published(), winner.updated(), winner.firstSeen(), others);
     }
 
     private static CopyPrecedence.Copy rank(ResultSet row, MergedEntry entry) throws SQLException {

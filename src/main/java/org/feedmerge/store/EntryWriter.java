@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.feedmerge.dedup.EntryKeys;
 import org.feedmerge.dedup.KeyScheme;
+import org.feedmerge.dedup.Normalised;
 import org.feedmerge.dedup.StoryFingerprint;
 import org.feedmerge.dedup.Substance;
 
@@ -58,12 +59,12 @@ final class EntryWriter implements AutoCloseable {
     private static final String INSERT = """
             INSERT INTO entries (feed_id, entry_key, public_id, guid, link, title, summary, content,
                                  author, published, updated_at, first_seen, content_hash,
-                                 story_id, canonical_url, anchors)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)""";
+                                 story_id, canonical_url, anchors, html_base)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
             UPDATE entries SET guid = ?, link = ?, title = ?, summary = ?, content = ?, author = ?,
                                published = ?, updated_at = ?, content_hash = ?, canonical_url = ?,
-                               anchors = ?
+                               anchors = ?, html_base = ?
             WHERE id = ?""";
     private static final String REFRESH_HASH = "UPDATE entries SET content_hash = ? WHERE id = ?";
     private static final String REKEY = "UPDATE entries SET entry_key = ? WHERE id = ?";
@@ -223,16 +224,16 @@ final class EntryWriter implements AutoCloseable {
     }
 
     /**
-     * Unchanged when the hashes agree, or when the substance recomputed from both sides agrees (the
-     * stored hash may come from an older definition): then only the hash is refreshed.
+     * Unchanged when the hashes agree, or when the substance worked out from both sides' fields is
+     * the same without white space ({@link Substance#same}: the stored hash may come from an older
+     * definition, or from HTML stored sanitised): then only the hash is refreshed.
      */
     private Outcome compare(Stored stored, NewEntry entry) throws SQLException {
         if (stored.contentHash().equals(entry.contentHash())) {
             return Outcome.UNCHANGED;
         }
-        String before = Substance.hash(stored.title(), stored.link(), stored.summary(), stored.content());
-        String after = Substance.hash(entry.title(), entry.link(), entry.normalised());
-        if (before.equals(after)) {
+        Normalised before = Normalised.of(stored.link(), stored.summary(), stored.content());
+        if (Substance.same(stored.title(), stored.link(), before, entry.title(), entry.link(), entry.normalised())) {
             refreshHash.get().setString(1, entry.contentHash());
             refreshHash.get().setLong(2, stored.id());
             refreshHash.get().executeUpdate();
@@ -258,6 +259,7 @@ final class EntryWriter implements AutoCloseable {
         insert.setLong(13, storyId);
         insert.setString(14, canonicalUrl);
         insert.setBytes(15, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
+        insert.setString(16, entry.htmlBase());
         insert.executeUpdate();
         stories.index(statements.lastInsertRowid(), entry.title(), feedId, published, fingerprint);
     }
@@ -273,7 +275,8 @@ final class EntryWriter implements AutoCloseable {
         update.setString(9, entry.contentHash());
         update.setString(10, entry.normalised().canonicalLink());
         update.setBytes(11, fingerprint == null ? null : StoryFingerprint.toBytes(fingerprint.anchors()));
-        update.setLong(12, stored.id());
+        update.setString(12, entry.htmlBase());
+        update.setLong(13, stored.id());
         update.executeUpdate();
         stories.reindex(stored.id(), stored.anchors(), entry.title(), feedId, published, fingerprint);
         stories.edited(stored.storyId(), checkedAt, rules.updatedMovesToTop());

@@ -18,8 +18,10 @@ import java.util.List;
  * @param guid         original guid, or null
  * @param link         original link, or null
  * @param title        plain text, or null
- * @param summary      HTML, or null
- * @param content      HTML, or null
+ * @param summary      HTML as the feed gave it, not yet sanitised (the merged feed does that), or null
+ * @param content      HTML as the feed gave it, not yet sanitised, or null
+ * @param htmlBase     what relative URLs in summary and content resolve against, or null (rows
+ *                     stored before schema version 8 hold sanitised HTML with absolute URLs)
  * @param author       or null
  * @param published    effective publication instant (never null, never after firstSeen)
  * @param updated      when feedmerge saw a substantive edit, or null
@@ -39,6 +41,7 @@ public record MergedEntry(
         String title,
         String summary,
         String content,
+        String htmlBase,
         String author,
         Instant published,
         Instant updated,
@@ -49,11 +52,11 @@ public record MergedEntry(
         otherSources = otherSources == null ? List.of() : List.copyOf(otherSources);
     }
 
-    /** An entry that no other feed carries. */
+    /** An entry that no other feed carries, its HTML without a base. */
     public MergedEntry(long id, String publicId, long feedId, String feedUrl, String feedTitle, String feedLink,
             String guid, String link, String title, String summary, String content, String author,
             Instant published, Instant updated, Instant firstSeen) {
-        this(id, publicId, feedId, feedUrl, feedTitle, feedLink, guid, link, title, summary, content, author,
+        this(id, publicId, feedId, feedUrl, feedTitle, feedLink, guid, link, title, summary, content, null, author,
                 published, updated, firstSeen, List.of());
     }
 }

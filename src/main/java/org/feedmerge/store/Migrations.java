@@ -172,9 +172,17 @@ final class Migrations {
     private static final Migration V7_NO_ENTRIES_NEWEST = new Migration(7, List.of(
             "DROP INDEX IF EXISTS entries_newest"));
 
+    /**
+     * Entries keep their HTML as the feed gave it, and the merged feed sanitises what it shows; the
+     * base relative URLs in it resolve against is kept with it. Rows written before hold sanitised
+     * HTML with absolute URLs and no base, which sanitising again leaves as it is.
+     */
+    private static final Migration V8_ENTRY_HTML_BASE = new Migration(8, List.of(
+            "ALTER TABLE entries ADD COLUMN html_base TEXT"));
+
     private static final List<Migration> ALL = List.of(V1_FEEDS_AND_ENTRIES, V2_FEED_POLITENESS,
             V3_STORIES_TOMBSTONES_KEY_SCHEMES, V4_FEED_SUBSCRIBED, V5_ANCHOR_INDEX_MARK, V6_ENTRY_PRINTS,
-            V7_NO_ENTRIES_NEWEST);
+            V7_NO_ENTRIES_NEWEST, V8_ENTRY_HTML_BASE);
 
     private Migrations() {
     }

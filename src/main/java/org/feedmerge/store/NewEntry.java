@@ -13,8 +13,8 @@ import org.feedmerge.dedup.Normalised;
  * @param guid        the original guid/id, or null
  * @param link        absolute link, or null
  * @param title       plain text, or null
- * @param summary     HTML, or null
- * @param content     HTML, or null
+ * @param summary     HTML as the feed gave it (not sanitised: the merged feed does that), or null
+ * @param content     HTML as the feed gave it, or null
  * @param author      or null
  * @param published   as parsed, or null (the store clamps it: see {@link EntryStore})
  * @param updated     as parsed, or null
@@ -23,6 +23,7 @@ import org.feedmerge.dedup.Normalised;
  *                    stage worked them out for the content hash; when they were not made from
  *                    this entry's own {@code link}, {@code summary} and {@code content} (a copy of
  *                    an entry with one field changed), they are worked out again here
+ * @param htmlBase    what relative URLs in summary and content resolve against, or null
  */
 public record NewEntry(
         String key,
@@ -36,7 +37,8 @@ public record NewEntry(
         Instant published,
         Instant updated,
         EntryKeys keys,
-        Normalised normalised) {
+        Normalised normalised,
+        String htmlBase) {
     public NewEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(contentHash, "contentHash");
@@ -47,11 +49,11 @@ public record NewEntry(
         }
     }
 
-    /** An entry whose {@link Normalised} link and text are worked out here. */
+    /** An entry without an HTML base whose {@link Normalised} link and text are worked out here. */
     public NewEntry(String key, String contentHash, String guid, String link, String title, String summary,
             String content, String author, Instant published, Instant updated, EntryKeys keys) {
         this(key, contentHash, guid, link, title, summary, content, author, published, updated, keys,
-                Normalised.of(link, summary, content));
+                Normalised.of(link, summary, content), null);
     }
 
     /** An entry known by {@code key} whatever its feed's key scheme. */

@@ -92,7 +92,8 @@ final class ParseBaseline {
         ParsedEntry e = identified.entry();
         return new NewEntry(identified.key(), identified.contentHash(), e.guid(),
                 e.link() == null ? null : e.link().toString(), e.title(), e.summary(), e.content(),
-                e.author(), e.published(), e.updated(), identified.keys(), identified.normalised());
+                e.author(), e.published(), e.updated(), identified.keys(), identified.normalised(),
+                e.htmlBase() == null ? null : e.htmlBase().toString());
     }
 
     private static int parse(Stage stage, Doc doc, FeedParser parser, EntryIdentity identity) throws Exception {

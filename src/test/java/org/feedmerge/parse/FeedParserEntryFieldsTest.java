@@ -89,7 +89,7 @@ class FeedParserEntryFieldsTest {
     void atomTextContentIsEscapedIntoHtml() throws Exception {
         ParsedEntry entry = Fixtures.parse("atom-html-title.xml").entries().get(2);
 
-        assertThat(entry.content()).isEqualTo("1 &lt; 2 &amp; &quot;quotes&quot;");
+        assertThat(entry.safeContent()).isEqualTo("1 &lt; 2 &amp; &quot;quotes&quot;");
     }
 
     @Test
@@ -117,8 +117,8 @@ class FeedParserEntryFieldsTest {
                 .filter(e -> guid.equals(e.guid())).findFirst().orElseThrow();
 
         assertThat(entry.title()).isEqualTo(title);
-        assertThat(entry.summary()).isEqualTo(summary);
-        assertThat(entry.content()).isEqualTo(content);
+        assertThat(entry.safeSummary()).isEqualTo(summary);
+        assertThat(entry.safeContent()).isEqualTo(content);
         assertThat(entry.author()).isEqualTo(author);
     }
 

@@ -12,26 +12,26 @@ class FeedParserLenientElementsTest {
     void rssBodyIsSanitisedContentResolvedAgainstTheFeedUrl() throws Exception {
         ParsedEntry entry = entry("rss-body-and-fullitem.xml", "plain-body");
 
-        assertThat(entry.content()).isEqualTo("safe <a href=\"https://example.com/relative/uri\">description</a>");
+        assertThat(entry.safeContent()).isEqualTo("safe <a href=\"https://example.com/relative/uri\">description</a>");
     }
 
     @Test
     void emptyIframeInXhtmlBodyDoesNotSwallowTheTextAfterIt() throws Exception {
         ParsedEntry entry = entry("rss-body-and-fullitem.xml", "xhtml-body-empty-iframe");
 
-        assertThat(entry.content()).isEqualTo("safe description<br>end");
+        assertThat(entry.safeContent()).isEqualTo("safe description<br>end");
     }
 
     @Test
     void fullitemIsEscapedHtmlContent() throws Exception {
         ParsedEntry entry = entry("rss-body-and-fullitem.xml", "fullitem");
 
-        assertThat(entry.content()).isEqualTo("safe <a href=\"https://example.com/relative/uri\">description</a>");
+        assertThat(entry.safeContent()).isEqualTo("safe <a href=\"https://example.com/relative/uri\">description</a>");
     }
 
     @Test
     void contentEncodedBeatsFullitem() throws Exception {
-        assertThat(entry("rss-body-and-fullitem.xml", "content-encoded-wins").content()).isEqualTo("encoded");
+        assertThat(entry("rss-body-and-fullitem.xml", "content-encoded-wins").safeContent()).isEqualTo("encoded");
     }
 
     @Test
@@ -39,18 +39,18 @@ class FeedParserLenientElementsTest {
         ParsedEntry entry = entry("atom-1.0-base64-media-types.xml", "tag:b64.example,2024:text");
 
         assertThat(entry.title()).isEqualTo("Example Atom");
-        assertThat(entry.summary()).isEqualTo("<p>History of the &lt;blink&gt; tag</p>");
-        assertThat(entry.content()).isEqualTo("Example <b>Atom</b>");
+        assertThat(entry.safeSummary()).isEqualTo("<p>History of the &lt;blink&gt; tag</p>");
+        assertThat(entry.safeContent()).isEqualTo("Example <b>Atom</b>");
     }
 
     @Test
     void atomBase64BinaryStaysOpaque() throws Exception {
-        assertThat(entry("atom-1.0-base64-media-types.xml", "tag:b64.example,2024:binary").content()).isNull();
+        assertThat(entry("atom-1.0-base64-media-types.xml", "tag:b64.example,2024:binary").safeContent()).isNull();
     }
 
     @Test
     void atomHtmlEscapedInsideAnXhtmlDivIsTheHtml() throws Exception {
-        assertThat(Fixtures.parse("atom-html-in-xhtml-div.xml").entries().get(0).content())
+        assertThat(Fixtures.parse("atom-html-in-xhtml-div.xml").entries().get(0).safeContent())
                 .isEqualTo("Example <b>Atom</b>");
     }
 

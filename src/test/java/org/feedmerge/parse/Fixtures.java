@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Test fixtures in src/test/resources/feeds/ and the shared corpus beside the project. */
 final class Fixtures {
@@ -24,6 +25,19 @@ final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The entries as the merged feed would show them: HTML sanitised against its base, the base
+     * itself dropped, so that expectations can be written as records.
+     */
+    static List<ParsedEntry> safe(List<ParsedEntry> entries) {
+        return entries.stream().map(Fixtures::safe).toList();
+    }
+
+    static ParsedEntry safe(ParsedEntry entry) {
+        return new ParsedEntry(entry.guid(), entry.link(), entry.title(), entry.safeSummary(), entry.safeContent(),
+                entry.author(), entry.published(), entry.updated());
     }
 
     static ParsedFeed parse(String name) throws FeedParseException {

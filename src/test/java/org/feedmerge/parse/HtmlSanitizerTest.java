@@ -3,6 +3,7 @@ package org.feedmerge.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,10 +68,10 @@ class HtmlSanitizerTest {
         ParsedEntry entry = Fixtures.parse("rss-hostile-html.xml").entries().get(0);
 
         assertThat(entry.title()).isEqualTo("Title");
-        assertSafe(entry.summary());
-        assertSafe(entry.content());
-        assertThat(entry.summary()).contains("<a href=\"https://hostile.example/blog/2024/post.html\">rel</a>");
-        assertThat(entry.content())
+        assertSafe(entry.safeSummary());
+        assertSafe(entry.safeContent());
+        assertThat(entry.safeSummary()).contains("<a href=\"https://hostile.example/blog/2024/post.html\">rel</a>");
+        assertThat(entry.safeContent())
                 .contains("<img src=\"https://hostile.example/img/ok.png\" alt=\"ok\">")
                 .contains("<a href=\"mailto:me@example.com\">mail</a>")
                 .contains("<figure><img src=\"https://hostile.example/blog/2024/fig.png\"><figcaption>Cap</figcaption></figure>")
@@ -83,9 +84,35 @@ class HtmlSanitizerTest {
         ParsedEntry entry = Fixtures.parse("atom-hostile-xhtml-content.xml").entries().get(0);
 
         assertThat(entry.title()).isEqualTo("Bold & title");
+        assertThat(entry.safeSummary()).isEqualTo("<img src=\"https://atomhostile.example/feed/s.png\">");
+        assertSafe(entry.safeContent());
+        assertThat(entry.safeContent()).contains("<a href=\"https://content.example/base/rel/link.html\">link</a>");
+    }
+
+    @Test
+    void theParserKeepsHtmlAsGivenWithTheBaseItResolvesAgainst() throws Exception {
+        ParsedEntry entry = Fixtures.parse("atom-hostile-xhtml-content.xml").entries().get(0);
+
+        // Sanitising is the merged feed's job: the content stays as the feed gave it.
+        assertThat(entry.content()).contains("<script>alert(1)</script>", "onmouseover", "href=\"rel/link.html\"");
+        assertThat(entry.htmlBase()).isEqualTo(URI.create("https://content.example/base/"));
+        // The summary has a base of its own (the feed's), so it is cleaned against it right away.
         assertThat(entry.summary()).isEqualTo("<img src=\"https://atomhostile.example/feed/s.png\">");
-        assertSafe(entry.content());
-        assertThat(entry.content()).contains("<a href=\"https://content.example/base/rel/link.html\">link</a>");
+    }
+
+    @Test
+    void rssItemHtmlIsKeptAsGivenWithTheItemsBase() throws Exception {
+        String rss = """
+                <rss version="2.0"><channel><title>t</title><link>https://site.example/</link>
+                <item xml:base="https://site.example/posts/"><title>x</title><guid>1</guid>
+                <description>&lt;p onclick="x()"&gt;Hi &lt;a href="one.html"&gt;one&lt;/a&gt;&lt;/p&gt;</description>
+                </item></channel></rss>""";
+        ParsedEntry entry = new FeedParser().parse(rss.getBytes(StandardCharsets.UTF_8), "application/rss+xml",
+                Fixtures.FEED_URL).entries().get(0);
+
+        assertThat(entry.summary()).isEqualTo("<p onclick=\"x()\">Hi <a href=\"one.html\">one</a></p>");
+        assertThat(entry.htmlBase()).isEqualTo(URI.create("https://site.example/posts/"));
+        assertThat(entry.safeSummary()).isEqualTo("<p>Hi <a href=\"https://site.example/posts/one.html\">one</a></p>");
     }
 
     /** The property the conformance suite checks too, independent of exact markup. */

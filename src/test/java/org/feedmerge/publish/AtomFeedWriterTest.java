@@ -72,6 +72,17 @@ class AtomFeedWriterTest {
     }
 
     @Test
+    void storedHtmlIsSanitisedAgainstItsBaseWhenRendered() {
+        Element entry = entries(render(entry(1)
+                .summary("<p style=\"position:fixed\">Hi <a href=\"javascript:steal()\">x</a><style>p{}</style></p>")
+                .content("<object data=\"x.swf\"></object><a href=\"/next\">next</a>")
+                .htmlBase("https://blog1.example.com/posts/1").build())).get(0);
+
+        assertThat(Dom.text(entry, ATOM, "summary")).isEqualTo("<p>Hi <a>x</a></p>");
+        assertThat(Dom.text(entry, ATOM, "content")).isEqualTo("<a href=\"https://blog1.example.com/next\">next</a>");
+    }
+
+    @Test
     void everyEntryNamesItsSource() {
         Element source = Dom.child(entries(render(entry(1).build())).get(0), ATOM, "source");
 

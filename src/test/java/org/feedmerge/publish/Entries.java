@@ -43,6 +43,7 @@ final class Entries {
         private String title;
         private String summary;
         private String content;
+        private String htmlBase;
         private String author;
         private Instant published;
         private Instant updated;
@@ -88,6 +89,11 @@ final class Entries {
             return this;
         }
 
+        Builder htmlBase(String value) {
+            htmlBase = value;
+            return this;
+        }
+
         Builder author(String value) {
             author = value;
             return this;
@@ -115,7 +121,7 @@ final class Entries {
 
         MergedEntry build() {
             return new MergedEntry(id, publicId, feedId, feedUrl, feedTitle, feedLink, guid, link, title,
-                    summary, content, author, published, updated, firstSeen, otherSources);
+                    summary, content, htmlBase, author, published, updated, firstSeen, otherSources);
         }
     }
 }

@@ -75,6 +75,18 @@ class RssFeedWriterTest {
     }
 
     @Test
+    void storedHtmlIsSanitisedAgainstItsBaseWhenRendered() {
+        Element item = items(render(entry(1)
+                .summary("<p onclick=\"steal()\">Hi <a href=\"../about\">about</a><script>steal()</script></p>")
+                .content("<img src=\"pic.png\" onerror=\"steal()\"><iframe src=\"https://evil.example/\"></iframe>")
+                .htmlBase("https://blog1.example.com/posts/1/").build())).get(0);
+
+        assertThat(Dom.text(item, null, "description"))
+                .isEqualTo("<p>Hi <a href=\"https://blog1.example.com/posts/about\">about</a></p>");
+        assertThat(Dom.text(item, Dom.CONTENT, "encoded")).isEqualTo("<img src=\"https://blog1.example.com/posts/1/pic.png\">");
+    }
+
+    @Test
     void everyItemNamesItsSource() {
         List<Element> items = items(render(entry(2).build(), entry(1).build()));
 

@@ -31,6 +31,7 @@ final class Documents {
         ParsedEntry e = identified.entry();
         return new NewEntry(identified.key(), identified.contentHash(), e.guid(),
                 e.link() == null ? null : e.link().toString(), e.title(), e.summary(), e.content(), e.author(),
-                e.published(), e.updated(), identified.keys(), identified.normalised());
+                e.published(), e.updated(), identified.keys(), identified.normalised(),
+                e.htmlBase() == null ? null : e.htmlBase().toString());
     }
 }

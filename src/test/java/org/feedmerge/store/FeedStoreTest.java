@@ -366,6 +366,35 @@ class FeedStoreTest {
         assertThat(only().updated()).isNull();
     }
 
+    @Test
+    void htmlIsStoredAsTheFeedGaveItWithItsBase() {
+        String raw = "<p onclick=\"steal()\">Hi <a href=\"../about\">about</a><script>steal()</script></p>";
+        ParsedEntry entry = new ParsedEntry("g", URI.create("https://site.test/1"), "A", null, raw,
+                URI.create("https://site.test/posts/1/"), null, null, null);
+        feeds.recordPoll(feedId, Polls.ok(at(10)), identified(List.of(entry)));
+
+        assertThat(only().content()).isEqualTo(raw);
+        assertThat(only().htmlBase()).isEqualTo("https://site.test/posts/1/");
+    }
+
+    @Test
+    void htmlStoredSanitisedIsNotAnEditWhenTheFeedGivesItAsBefore() {
+        // Before schema version 8 the store kept HTML sanitised: the <font> tags were dropped.
+        ParsedEntry sanitised = new ParsedEntry("g", URI.create("https://site.test/1"), "A", null,
+                "<p>康银阁泰山红包卡19本，原封一箱</p>", null, null, null);
+        ParsedEntry raw = new ParsedEntry("g", URI.create("https://site.test/1"), "A", null,
+                "<p style=\"margin:0\"><font face=\"x\">康银阁泰山红包卡</font>19<font face=\"x\">本，原封一箱</font></p>",
+                null, null, null);
+        feeds.recordPoll(feedId, Polls.ok(at(10)), identified(List.of(sanitised)));
+        List<NewEntry> asGiven = identified(List.of(raw));
+        assertThat(asGiven.get(0).contentHash()).isNotEqualTo(identified(List.of(sanitised)).get(0).contentHash());
+
+        StoreCounts counts = feeds.recordPoll(feedId, Polls.ok(at(30)), asGiven);
+
+        assertThat(counts).isEqualTo(new StoreCounts(0, 0, 1));
+        assertThat(only().updated()).isNull();
+    }
+
     private static ParsedEntry parsed(String guid, String link, String title) {
         return new ParsedEntry(guid, URI.create(link), title, null, "<p>" + title + "</p>", null, null, null);
     }
@@ -379,6 +408,7 @@ class FeedStoreTest {
         ParsedEntry e = identified.entry();
         return new NewEntry(identified.key(), identified.contentHash(), e.guid(),
                 e.link() == null ? null : e.link().toString(), e.title(), e.summary(), e.content(), e.author(),
-                e.published(), e.updated());
+                e.published(), e.updated(), identified.keys(), identified.normalised(),
+                e.htmlBase() == null ? null : e.htmlBase().toString());
     }
 }

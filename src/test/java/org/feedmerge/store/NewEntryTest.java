@@ -23,7 +23,8 @@ class NewEntryTest {
 
     private static NewEntry copy(NewEntry entry, String link, String content) {
         return new NewEntry(entry.key(), entry.contentHash(), entry.guid(), link, entry.title(), entry.summary(),
-                content, entry.author(), entry.published(), entry.updated(), entry.keys(), entry.normalised());
+                content, entry.author(), entry.published(), entry.updated(), entry.keys(), entry.normalised(),
+                entry.htmlBase());
     }
 
     @Test
