@@ -210,8 +210,8 @@ public final class PlainText {
         if (end < 0) {
             return html.length();
         }
-        String name = html.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-        if (!closing && HIDDEN_BODIES.contains(name)) {
+        String name = closing ? null : hiddenBody(html, nameStart, nameEnd);
+        if (name != null) {
             int close = indexOfIgnoreCase(html, "</" + name, end);
             if (close < 0) {
                 return html.length();
@@ -220,6 +220,16 @@ public final class PlainText {
             return closeEnd < 0 ? html.length() : closeEnd + 1;
         }
         return end + 1;
+    }
+
+    /** The element of {@link #HIDDEN_BODIES} named by {@code html[from, to)}, in any case, or null. */
+    private static String hiddenBody(String html, int from, int to) {
+        for (String name : HIDDEN_BODIES) {
+            if (name.length() == to - from && html.regionMatches(true, from, name, 0, name.length())) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /**

@@ -18,6 +18,18 @@ class PlainTextTest {
     }
 
     @Test
+    void rawHtmlIsReadAsAnHtmlParserReadsIt() {
+        assertThat(PlainText.of("<p>if a < b and x<5 then 3 <= 4</p>")).isEqualTo("if a < b and x<5 then 3 <= 4");
+        assertThat(PlainText.of("<a title=\"a > b\" href='x>y'>link</a> after")).isEqualTo("link after");
+        assertThat(PlainText.of("before<IFRAME src=x>fallback <b>text</b></iframe>after")).isEqualTo("before after");
+        assertThat(PlainText.of("a<noembed>x</noembed>b<noframes>y</noframes>c<xmp><p>z</xmp>d")).isEqualTo("a b c d");
+        assertThat(PlainText.of("<SCRIPT>var s = '</b>';</SCRIPT>shown")).isEqualTo("shown");
+        assertThat(PlainText.of("kept <a title=\"never closed>lost")).isEqualTo("kept");
+        assertThat(PlainText.of("ends with <")).isEqualTo("ends with <");
+        assertThat(PlainText.of("</iframe>closing tags hide nothing")).isEqualTo("closing tags hide nothing");
+    }
+
+    @Test
     void wordsAreLowerCaseWithoutAccentsApostrophesOrPunctuation() {
         assertThat(PlainText.words("Ukraine’s Zelenskyy: “Not everyone is ready”, Éric's café — 35 leaders!"))
                 .containsExactly("ukraines", "zelenskyy", "not", "everyone", "is", "ready", "erics", "cafe", "35", "leaders");
