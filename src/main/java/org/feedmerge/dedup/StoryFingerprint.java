@@ -45,15 +45,17 @@ public final class StoryFingerprint {
     private final int[] shingles;
     private final int[] anchors;
     private final String title;
-    /** Null in {@link #stored} fingerprints: most candidates are ruled out by their text alone. */
-    private final Set<String> titleWords;
+    /**
+     * Worked out when first asked for: only a pair whose texts already overlap needs it, which is
+     * rare. Racy but safe: the set is immutable, and a lost write only means working it out again.
+     */
+    private Set<String> titleWords;
 
-    private StoryFingerprint(String canonicalUrl, int[] shingles, int[] anchors, String title, Set<String> titleWords) {
+    private StoryFingerprint(String canonicalUrl, int[] shingles, int[] anchors, String title) {
         this.canonicalUrl = canonicalUrl;
         this.shingles = shingles;
         this.anchors = anchors;
         this.title = title;
-        this.titleWords = titleWords;
     }
 
     /** Fingerprints an entry; every argument may be null. */
@@ -66,12 +68,12 @@ public final class StoryFingerprint {
         WordHashes words = WordHashes.of(normalised.body(), TEXT_WORDS);
         int[] hashes = shingleHashes(words);
         return new StoryFingerprint(normalised.canonicalLink(), sortedDistinct(hashes, hashes.length),
-                anchors(words, hashes), title, TitleWords.of(title));
+                anchors(words, hashes), title);
     }
 
     /** Rebuilds what {@link StoryMatch} needs from what the store keeps: shingle bytes and title. */
     public static StoryFingerprint stored(String canonicalUrl, byte[] shingleBytes, String title) {
-        return new StoryFingerprint(canonicalUrl, fromBytes(shingleBytes), NONE, title, null);
+        return new StoryFingerprint(canonicalUrl, fromBytes(shingleBytes), NONE, title);
     }
 
     /** The canonical link, or null. */
@@ -94,7 +96,12 @@ public final class StoryFingerprint {
     }
 
     Set<String> titleWords() {
-        return titleWords != null ? titleWords : TitleWords.of(title);
+        Set<String> words = titleWords;
+        if (words == null) {
+            words = TitleWords.of(title);
+            titleWords = words;
+        }
+        return words;
     }
 
     /** The sorted shingle hashes as bytes, for storage ({@link #toBytes}). */
