@@ -32,9 +32,14 @@ record FeedSnapshot(List<PreparedEntry> entries, Instant updated) {
      * @param emptyFeedUpdated the feed's updated time when no entry is left
      */
     static FeedSnapshot of(List<MergedEntry> entries, Instant emptyFeedUpdated) {
+        return of(entries, emptyFeedUpdated, new SanitizedHtml());
+    }
+
+    /** As {@link #of(List, Instant)}, sanitising HTML through {@code html}, which remembers earlier renders'. */
+    static FeedSnapshot of(List<MergedEntry> entries, Instant emptyFeedUpdated, SanitizedHtml html) {
         List<PreparedEntry> prepared = new ArrayList<>(entries.size());
         for (MergedEntry entry : entries) {
-            PreparedEntry ready = prepare(entry);
+            PreparedEntry ready = prepare(entry, html);
             if (ready != null) {
                 prepared.add(ready);
             }
@@ -44,13 +49,13 @@ record FeedSnapshot(List<PreparedEntry> entries, Instant updated) {
         return new FeedSnapshot(prepared, updated);
     }
 
-    private static PreparedEntry prepare(MergedEntry entry) {
+    private static PreparedEntry prepare(MergedEntry entry, SanitizedHtml html) {
         if (entry == null) {
             log.warn("skipping null entry in the merged feed");
             return null;
         }
         try {
-            return PreparedEntry.of(entry);
+            return PreparedEntry.of(entry, html);
         } catch (IllegalArgumentException e) {
             log.warn("skipping entry that cannot be rendered: entry={} feed={} cause={}",
                     entry.id(), entry.feedUrl(), e.getMessage());

@@ -42,6 +42,8 @@ public final class MergedFeedPublisher {
     /** The latest successful render, or null before the first. */
     private volatile Rendition current;
     // guarded by renderLock
+    private final SanitizedHtml sanitizedHtml = new SanitizedHtml();
+    // guarded by renderLock
     private long failedGeneration;
     private Instant failedAt = Instant.MIN;
 
@@ -126,7 +128,8 @@ public final class MergedFeedPublisher {
 
     private Rendition render(long generation, Rendition previous) {
         long started = System.nanoTime();
-        FeedSnapshot snapshot = FeedSnapshot.of(newest.apply(output.itemCount()), emptyFeedUpdated);
+        sanitizedHtml.startRender();
+        FeedSnapshot snapshot = FeedSnapshot.of(newest.apply(output.itemCount()), emptyFeedUpdated, sanitizedHtml);
         Rendition rendition = new Rendition(generation,
                 document(FeedFormat.RSS, rssWriter.write(snapshot), snapshot, previous),
                 document(FeedFormat.ATOM, atomWriter.write(snapshot), snapshot, previous));

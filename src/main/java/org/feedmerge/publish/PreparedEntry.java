@@ -1,17 +1,14 @@
 package org.feedmerge.publish;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.feedmerge.parse.HtmlSanitizer;
 import org.feedmerge.store.MergedEntry;
 import org.feedmerge.store.StorySource;
 
 /**
- * A {@link MergedEntry} made safe to write: its HTML sanitised ({@link HtmlSanitizer}, against the
+ * A {@link MergedEntry} made safe to write: its HTML sanitised ({@link SanitizedHtml}, against the
  * entry's base: the store keeps HTML as feeds gave it), every string stripped of characters XML
  * forbids, blank strings turned into null, links kept only when they are absolute IRIs, instants
  * checked against the date formats. Building one is where odd data fails, so that writing it cannot fail halfway
@@ -54,16 +51,23 @@ record PreparedEntry(
 
     /** @throws IllegalArgumentException when the entry lacks an id, a source or a usable date */
     static PreparedEntry of(MergedEntry entry) {
+        return of(entry, new SanitizedHtml());
+    }
+
+    /**
+     * @param html sanitises the entry's HTML, remembering what earlier renders sanitised
+     * @throws IllegalArgumentException when the entry lacks an id, a source or a usable date
+     */
+    static PreparedEntry of(MergedEntry entry, SanitizedHtml html) {
         String publicId = required(line(entry.publicId()), "publicId");
         String feedUrl = required(line(entry.feedUrl()), "feedUrl");
         Instant published = date(entry.published() != null ? entry.published() : entry.firstSeen(), "published");
         Instant updated = entry.updated() == null ? published : date(entry.updated(), "updated");
         Instant firstSeen = entry.firstSeen() == null ? published : date(entry.firstSeen(), "firstSeen");
-        URI base = base(entry.htmlBase());
         return new PreparedEntry(entry.id(), publicId, feedUrl,
                 Objects.requireNonNullElse(line(entry.feedTitle()), feedUrl),
                 iri(entry.feedLink()), iri(entry.link()), line(entry.title()),
-                text(HtmlSanitizer.clean(entry.summary(), base)), text(HtmlSanitizer.clean(entry.content(), base)),
+                text(html.clean(entry.summary(), entry.htmlBase())), text(html.clean(entry.content(), entry.htmlBase())),
                 line(entry.author()),
                 published, updated, latest(latest(published, updated), firstSeen), otherSources(entry));
     }
@@ -78,18 +82,6 @@ record PreparedEntry(
             sources.add(new OtherSource(name, link != null ? link : iri(source.feedLink())));
         }
         return sources;
-    }
-
-    /** The stored base as a URI; null (relative URLs are dropped) when there is none or it does not parse. */
-    private static URI base(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            return new URI(stored);
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 
     /** Cleaned, or null when nothing but whitespace is left. */
