@@ -17,8 +17,8 @@ import org.jsoup.parser.Parser;
  * it so; only the merged feed sanitises), and reads it as an HTML parser would where that matters:
  * a '<' that opens no tag is text, and a quoted attribute value may hold a '>'. Its characters are
  * those of the sanitised HTML's text, but not always its spaces: sanitising drops tags it does not
- * keep (a {@code <font>} inside a word) and stray end tags, so the store compares substance
- * without white space ({@link Substance#same}).
+ * keep (a {@code <font>} inside a word) and stray end tags, so the store compares the substance
+ * of rows it stored sanitised (before schema version 8) without white space ({@link Substance#same}).
  */
 public final class PlainText {
 
@@ -157,6 +157,8 @@ public final class PlainText {
 
     /** Elements whose body is not text (an HTML parser reads it raw), and which sanitising drops. */
     static final Set<String> HIDDEN_BODIES = Set.of("script", "style", "iframe", "noembed", "noframes", "xmp");
+    /** Elements whose body is text even where it looks like tags (RCDATA): sanitising keeps it as text. */
+    static final Set<String> TEXT_BODIES = Set.of("textarea", "title");
 
     private static String stripTags(String html) {
         StringBuilder out = new StringBuilder(html.length());
@@ -173,7 +175,7 @@ public final class PlainText {
                 continue;
             }
             out.append(html, i, tag).append(' ');
-            i = skipMarkup(html, tag);
+            i = skipMarkup(html, tag, out);
         }
         return out.toString();
     }
@@ -193,12 +195,12 @@ public final class PlainText {
 
     /**
      * From a '<' that opens markup: past the comment, the declaration, or the tag (plus the body of
-     * an element in {@link #HIDDEN_BODIES}). Markup left open runs to the end of the text.
+     * an element in {@link #HIDDEN_BODIES}, or of one in {@link #TEXT_BODIES}, which goes to
+     * {@code out} as text). Markup left open runs to the end of the text.
      */
-    private static int skipMarkup(String html, int start) {
+    private static int skipMarkup(String html, int start, StringBuilder out) {
         if (html.startsWith("<!--", start)) {
-            int end = html.indexOf("-->", start + 4);
-            return end < 0 ? html.length() : end + 3;
+            return commentEnd(html, start + 4);
         }
         boolean closing = html.charAt(start + 1) == '/';
         int nameStart = start + (closing ? 2 : 1);
@@ -210,9 +212,12 @@ public final class PlainText {
         if (end < 0) {
             return html.length();
         }
-        String name = closing ? null : hiddenBody(html, nameStart, nameEnd);
+        String name = closing ? null : rawBody(html, nameStart, nameEnd);
         if (name != null) {
-            int close = indexOfIgnoreCase(html, "</" + name, end);
+            int close = endTag(html, name, end + 1);
+            if (TEXT_BODIES.contains(name)) {
+                out.append(html, end + 1, close < 0 ? html.length() : close).append(' ');
+            }
             if (close < 0) {
                 return html.length();
             }
@@ -222,14 +227,57 @@ public final class PlainText {
         return end + 1;
     }
 
-    /** The element of {@link #HIDDEN_BODIES} named by {@code html[from, to)}, in any case, or null. */
-    private static String hiddenBody(String html, int from, int to) {
-        for (String name : HIDDEN_BODIES) {
-            if (name.length() == to - from && html.regionMatches(true, from, name, 0, name.length())) {
-                return name;
+    /**
+     * The element of {@link #HIDDEN_BODIES} or {@link #TEXT_BODIES} named by {@code html[from, to)},
+     * in any case, or null.
+     */
+    private static String rawBody(String html, int from, int to) {
+        for (Set<String> names : List.of(HIDDEN_BODIES, TEXT_BODIES)) {
+            for (String name : names) {
+                if (name.length() == to - from && html.regionMatches(true, from, name, 0, name.length())) {
+                    return name;
+                }
             }
         }
         return null;
+    }
+
+    /**
+     * Past the comment whose text starts at {@code from}: "<!-->" and "<!--->" are empty comments,
+     * and "--!>" ends one as "-->" does (WHATWG HTML, comment start and comment end bang states).
+     */
+    private static int commentEnd(String html, int from) {
+        if (html.startsWith(">", from)) {
+            return from + 1;
+        }
+        if (html.startsWith("->", from)) {
+            return from + 2;
+        }
+        for (int dashes = html.indexOf("--", from); dashes >= 0; dashes = html.indexOf("--", dashes + 1)) {
+            if (html.startsWith("-->", dashes)) {
+                return dashes + 3;
+            }
+            if (html.startsWith("--!>", dashes)) {
+                return dashes + 4;
+            }
+        }
+        return html.length();
+    }
+
+    /**
+     * Where the end tag of a raw or text body starts, or -1: "</name" followed by white space, '/'
+     * or '>' (or the end), as an HTML parser requires; "</scripts>" does not end a script.
+     */
+    private static int endTag(String html, String name, int from) {
+        String ascii = "</" + name;
+        for (int at = indexOfIgnoreCase(html, ascii, from); at >= 0; at = indexOfIgnoreCase(html, ascii, at + 1)) {
+            int after = at + ascii.length();
+            if (after == html.length() || Character.isWhitespace(html.charAt(after)) || html.charAt(after) == '/'
+                    || html.charAt(after) == '>') {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -35,12 +35,11 @@ public final class Substance {
     }
 
     /**
-     * Whether two versions of an entry have the same substance, compared without white space: when
-     * their hashes differ, the store asks this before it calls the newer one an update. The hashes
-     * differ without a change of words when the hash's definition changed since one was stored, or
-     * when one side's HTML was stored sanitised (before schema version 8) and the other is as the
-     * feed gave it: sanitising drops tags that {@link PlainText} reads as spaces. Spaces alone are
-     * not an update either way.
+     * Whether two versions of an entry have the same substance, compared without white space. The
+     * store asks this, when the hashes differ, of a row whose HTML it stored sanitised (before
+     * schema version 8) against the same entry as the feed gives it now: sanitising drops tags that
+     * {@link PlainText} reads as spaces, so the two differ in spaces without a change of words.
+     * Elsewhere a space is a word boundary, and moving one is an edit.
      */
     public static boolean same(String title, String link, Normalised normalised, String otherTitle, String otherLink,
             Normalised otherNormalised) {

@@ -61,7 +61,10 @@ public final class HtmlSanitizer {
 
     /**
      * Safe HTML, or null when nothing is left. Text without {@code <} has no markup to clean.
-     * Idempotent: cleaning clean HTML gives it back (its URLs are already absolute).
+     * Cleaning clean HTML gives back the same text and URLs (they are already absolute), and
+     * usually the same HTML; not always: dropping an element keeps its children, which can leave a
+     * nesting an HTML parser never builds ({@code <p><div>} once an {@code <object>} between them
+     * is gone), and cleaning again splits it ({@code <p></p><div>…</div><p></p>}).
      *
      * @param base what relative URLs resolve against; null drops them
      */

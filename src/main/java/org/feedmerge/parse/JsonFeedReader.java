@@ -14,9 +14,10 @@ import java.util.List;
  * any other JSON is refused as not a feed.
  *
  * <p>Field choices: the link is {@code url}, else {@code external_url}; content is
- * {@code content_html} (unless blank), else {@code content_text} (escaped); {@code summary} is plain
- * text by the spec, so it is escaped; the author is the first named of the item's
- * {@code authors} (1.1), its {@code author} (1.0), then the feed's. Titles are plain text by the
+ * {@code content_html}, else (when it is blank or nothing of it is safe to show)
+ * {@code content_text} (escaped); {@code summary} is plain text by the spec, so it is escaped;
+ * the author is the first named of the item's {@code authors} (1.1), its {@code author} (1.0),
+ * then the feed's. Titles are plain text by the
  * spec, but publishers HTML-escape them ({@code &amp;}), so character references are decoded
  * once; markup in them stays literal text. Relative URLs resolve against {@code feed_url}, else
  * {@code home_page_url}, else the URL the document was fetched from. Dates go through
@@ -70,7 +71,7 @@ final class JsonFeedReader {
                 link(item, base),
                 title(item),
                 TextConstruct.toHtml("text", textOrNull(item, "summary")),
-                content(item),
+                content(item, base),
                 base,
                 author != null ? author : feedAuthor,
                 FeedDate.parse(textOrNull(item, "date_published")),
@@ -82,9 +83,18 @@ final class JsonFeedReader {
         return url != null ? url : XmlBase.resolve(base, textOrNull(item, "external_url"));
     }
 
-    private static String content(JsonNode item) {
+    /**
+     * content_html, else content_text. Only an item that has both has its HTML cleaned here: when
+     * nothing of it is safe to show (an embed alone), the text stands in, as the merged feed would
+     * otherwise show neither.
+     */
+    private static String content(JsonNode item, URI base) {
         String html = TextConstruct.toHtml(TextConstruct.RSS, textOrNull(item, "content_html"));
-        return html != null && !html.isBlank() ? html : TextConstruct.toHtml("text", textOrNull(item, "content_text"));
+        String text = TextConstruct.toHtml("text", textOrNull(item, "content_text"));
+        if (html == null || html.isBlank() || text != null && HtmlSanitizer.clean(html, base) == null) {
+            return text;
+        }
+        return html;
     }
 
     private static String title(JsonNode node) {

@@ -1,5 +1,6 @@
 package org.feedmerge.store;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import org.feedmerge.dedup.KeyScheme;
 import org.feedmerge.dedup.Normalised;
 import org.feedmerge.dedup.StoryFingerprint;
 import org.feedmerge.dedup.Substance;
+import org.feedmerge.parse.HtmlSanitizer;
 
 /**
  * Writes one poll's entries inside the caller's transaction, with its statements prepared once
@@ -36,15 +38,17 @@ final class EntryWriter implements AutoCloseable {
     private enum Outcome { ADDED, UPDATED, UNCHANGED }
 
     private record Stored(long id, String key, String contentHash, long firstSeen, long published, String link,
-            String title, String summary, String content, long storyId, byte[] anchors) {
+            String title, String summary, String content, String htmlBase, long storyId, byte[] anchors) {
     }
 
     private static final Duration SAME_ITEM_DATE_SLACK = Duration.ofDays(1);
     private static final String STORED_COLUMNS = """
-            id, entry_key, content_hash, first_seen, published, link, title, summary, content, story_id, anchors""";
+            id, entry_key, content_hash, first_seen, published, link, title, summary, content, html_base, story_id,
+            anchors""";
     private static final RowMapper<Stored> STORED = row -> new Stored(row.getLong("id"), row.getString("entry_key"),
             row.getString("content_hash"), row.getLong("first_seen"), row.getLong("published"), row.getString("link"),
-            row.getString("title"), row.getString("summary"), row.getString("content"), row.getLong("story_id"),
+            row.getString("title"), row.getString("summary"), row.getString("content"), row.getString("html_base"),
+            row.getLong("story_id"),
             row.getBytes("anchors"));
 
     private static final String STORED_KEYS = "SELECT entry_key FROM entries WHERE feed_id = ?";
@@ -52,8 +56,9 @@ final class EntryWriter implements AutoCloseable {
             "SELECT " + STORED_COLUMNS + " FROM entries WHERE feed_id = ? AND entry_key = ?";
     private static final String FIND_BY_URL =
             "SELECT " + STORED_COLUMNS + " FROM entries WHERE canonical_url = ? AND feed_id = ?";
-    private static final String FIND_BY_CONTENT =
-            "SELECT " + STORED_COLUMNS + " FROM entries WHERE feed_id = ? AND content_hash = ? AND link IS NULL";
+    /** By the content hash, or the one the entry had when the store kept HTML sanitised. */
+    private static final String FIND_BY_CONTENT = "SELECT " + STORED_COLUMNS
+            + " FROM entries WHERE feed_id = ? AND content_hash IN (?, ?) AND link IS NULL";
     private static final String PUBLIC_ID_TAKEN = """
             SELECT 1 FROM entries WHERE public_id = ? UNION ALL SELECT 1 FROM stories WHERE public_id = ?""";
     private static final String INSERT = """
@@ -157,7 +162,8 @@ final class EntryWriter implements AutoCloseable {
             return compare(stored.get(), entry);
         }
         String canonicalUrl = entry.normalised().canonicalLink();
-        if (tombstones.buries(feedId, key, canonicalUrl, entry.contentHash())) {
+        if (tombstones.buries(feedId, key, canonicalUrl, entry.contentHash(),
+                () -> hashWhenStoredSanitised(entry))) {
             return Outcome.UNCHANGED;
         }
         insert(entry, key, canonicalUrl);
@@ -186,6 +192,7 @@ final class EntryWriter implements AutoCloseable {
         } else if (entry.link() == null) {
             findByContent.get().setLong(1, feedId);
             findByContent.get().setString(2, entry.contentHash());
+            findByContent.get().setString(3, hashWhenStoredSanitised(entry));
             candidates = RowMapper.list(findByContent.get(), STORED);
         } else {
             return Optional.empty();
@@ -197,6 +204,18 @@ final class EntryWriter implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The content hash the entry's row or tombstone got when the store kept HTML sanitised (before
+     * schema version 8), and keeps until a poll finds the row by its key: sanitising drops tags
+     * that {@link org.feedmerge.dedup.PlainText} reads as spaces. Only id-less entries looked up by
+     * content pay for the cleaning.
+     */
+    private static String hashWhenStoredSanitised(NewEntry entry) {
+        URI base = entry.htmlBase() == null ? null : URI.create(entry.htmlBase());
+        return Substance.hash(entry.title(), entry.link(), HtmlSanitizer.clean(entry.summary(), base),
+                HtmlSanitizer.clean(entry.content(), base));
     }
 
     private boolean isSameItem(Stored candidate, NewEntry entry) {
@@ -224,16 +243,22 @@ final class EntryWriter implements AutoCloseable {
     }
 
     /**
-     * Unchanged when the hashes agree, or when the substance worked out from both sides' fields is
-     * the same without white space ({@link Substance#same}: the stored hash may come from an older
-     * definition, or from HTML stored sanitised): then only the hash is refreshed.
+     * Unchanged when the hashes agree, or when the substance recomputed from both sides agrees (the
+     * stored hash may come from an older definition): then only the hash is refreshed. A row without
+     * an HTML base was stored sanitised, before schema version 8, and sanitising drops tags that
+     * {@link org.feedmerge.dedup.PlainText} reads as spaces: its substance is compared without white
+     * space ({@link Substance#same}). Elsewhere a space is a word boundary, and moving one is an edit.
      */
     private Outcome compare(Stored stored, NewEntry entry) throws SQLException {
         if (stored.contentHash().equals(entry.contentHash())) {
             return Outcome.UNCHANGED;
         }
         Normalised before = Normalised.of(stored.link(), stored.summary(), stored.content());
-        if (Substance.same(stored.title(), stored.link(), before, entry.title(), entry.link(), entry.normalised())) {
+        boolean same = stored.htmlBase() == null
+                ? Substance.same(stored.title(), stored.link(), before, entry.title(), entry.link(), entry.normalised())
+                : Substance.hash(stored.title(), stored.link(), before)
+                        .equals(Substance.hash(entry.title(), entry.link(), entry.normalised()));
+        if (same) {
             refreshHash.get().setString(1, entry.contentHash());
             refreshHash.get().setLong(2, stored.id());
             refreshHash.get().executeUpdate();

@@ -175,7 +175,8 @@ final class Migrations {
     /**
      * Entries keep their HTML as the feed gave it, and the merged feed sanitises what it shows; the
      * base relative URLs in it resolve against is kept with it. Rows written before hold sanitised
-     * HTML with absolute URLs and no base, which sanitising again leaves as it is.
+     * HTML with absolute URLs and no base, which sanitising again leaves with the same text and
+     * links (see {@code HtmlSanitizer.clean} for the nestings it splits).
      */
     private static final Migration V8_ENTRY_HTML_BASE = new Migration(8, List.of(
             "ALTER TABLE entries ADD COLUMN html_base TEXT"));

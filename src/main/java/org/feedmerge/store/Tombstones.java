@@ -3,6 +3,7 @@ package org.feedmerge.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.feedmerge.dedup.CanonicalUrl;
 
 /**
@@ -23,7 +24,8 @@ final class Tombstones {
             WHERE t.canonical_url = ?
               AND (t.feed_id = ? OR (? AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.canonical_url = t.canonical_url)))
             LIMIT 1""";
-    private static final String BY_CONTENT = "SELECT 1 FROM tombstones WHERE feed_id = ? AND content_hash = ? LIMIT 1";
+    private static final String BY_CONTENT =
+            "SELECT 1 FROM tombstones WHERE feed_id = ? AND content_hash IN (?, ?) LIMIT 1";
     static final String BURY = """
             INSERT INTO tombstones (feed_id, entry_key, canonical_url, content_hash, deleted_at)
             SELECT feed_id, entry_key, canonical_url, content_hash, ? FROM entries WHERE id = ?
@@ -49,8 +51,14 @@ final class Tombstones {
         this.crossFeed = crossFeed;
     }
 
-    /** Whether a tombstone forbids storing this entry as new. */
-    boolean buries(long feedId, String key, String canonicalUrl, String contentHash) throws SQLException {
+    /**
+     * Whether a tombstone forbids storing this entry as new.
+     *
+     * @param hashWhenSanitised the content hash the entry had when the store kept HTML sanitised
+     *                          (before schema version 8): tombstones from then hold that one
+     */
+    boolean buries(long feedId, String key, String canonicalUrl, String contentHash,
+            Supplier<String> hashWhenSanitised) throws SQLException {
         if (anyLeft == null) {
             anyLeft = exists(any.get());
         }
@@ -70,6 +78,7 @@ final class Tombstones {
         }
         byContent.get().setLong(1, feedId);
         byContent.get().setString(2, contentHash);
+        byContent.get().setString(3, hashWhenSanitised.get());
         return exists(byContent.get());
     }
 

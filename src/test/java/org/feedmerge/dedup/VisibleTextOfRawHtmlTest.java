@@ -16,6 +16,8 @@ import org.feedmerge.parse.FeedParser;
 import org.feedmerge.parse.HtmlSanitizer;
 import org.feedmerge.parse.ParsedEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The store keeps entry HTML as feeds give it and only the merged feed sanitises it, so the visible
@@ -66,6 +68,20 @@ class VisibleTextOfRawHtmlTest {
             }
         }
         assertThat(differences).isEmpty();
+    }
+
+    /** Where an HTML parser reads text that a tag scan takes for markup, or the other way round. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "a<textarea><b>b</b></textarea>c", // RCDATA: the tags in it are text
+            "a<title>b<i>c</i></title>d",
+            "a<!-->b-->c", // an empty comment
+            "a<!--->b-->c",
+            "a<!--b--!>c", // "--!>" ends a comment as "-->" does
+            "a<script>b</scripts>c</script>d"}) // only "</script" then space, '/' or '>' ends the body
+    void markupThatAnHtmlParserReadsOtherwiseThanATagScanHasTheSameVisibleTextRawAndSanitised(String html) {
+        assertThat(Substance.withoutSpaces(PlainText.of(html)))
+                .isEqualTo(Substance.withoutSpaces(PlainText.of(HtmlSanitizer.clean(html, FEED_URL))));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,6 +75,19 @@ class JsonFeedTest {
             assertThat(entry.link()).isEqualTo(URI.create("https://fetched.example/home/post.html"));
             assertThat(entry.safeContent()).isEqualTo("<a href=\"https://fetched.example/home/other.html\">o</a>");
         });
+    }
+
+    @Test
+    void contentTextStandsInWhenNothingOfContentHtmlIsSafeToShow() throws Exception {
+        String json = """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Talks", "items": [
+                  {"id": "1", "url": "https://talks.example/1",
+                   "content_html": "<iframe src=\\"https://video.example/embed/1\\"></iframe>",
+                   "content_text": "Watch the talk: what feeds get wrong"}]}""";
+        ParsedEntry entry = new FeedParser().parse(json.getBytes(StandardCharsets.UTF_8), "application/feed+json",
+                FETCHED_FROM).entries().get(0);
+
+        assertThat(entry.safeContent()).isEqualTo("Watch the talk: what feeds get wrong");
     }
 
     static Stream<Arguments> sniffedNotNamed() {

@@ -395,6 +395,39 @@ class FeedStoreTest {
         assertThat(only().updated()).isNull();
     }
 
+    @Test
+    void anEditThatMovesAWordBoundaryInHtmlStoredAsGivenIsAnUpdate() {
+        // Both versions stored as the feed gave them (schema 8): only the words changed, 12 and 3 became 1 and 23.
+        URI base = URI.create("https://site.test/results/");
+        ParsedEntry before = new ParsedEntry("g", URI.create("https://site.test/1"), "Results", null,
+                "<table><tr><td>Smith</td><td>12</td><td>3</td></tr></table>", base, null, null, null);
+        ParsedEntry corrected = new ParsedEntry("g", URI.create("https://site.test/1"), "Results", null,
+                "<table><tr><td>Smith</td><td>1</td><td>23</td></tr></table>", base, null, null, null);
+        feeds.recordPoll(feedId, Polls.ok(at(10)), identified(List.of(before)));
+
+        StoreCounts counts = feeds.recordPoll(feedId, Polls.ok(at(30)), identified(List.of(corrected)));
+
+        assertThat(counts).isEqualTo(new StoreCounts(0, 1, 0));
+        assertThat(only().content()).contains("<td>23</td>");
+    }
+
+    @Test
+    void aLinklessEntryStoredSanitisedIsStillRecognisedWhenItsGuidChanges() {
+        // Stored before schema version 8: sanitised (the <font> tags dropped), no base. Then the
+        // publisher changes its guids, and the item is found again by its content hash.
+        ParsedEntry sanitised = new ParsedEntry("old-1", null, "A", null, "<p>康银阁泰山红包卡19本，原封一箱</p>", null,
+                null, null);
+        ParsedEntry raw = new ParsedEntry("new-1", null, "A", null,
+                "<p><font face=\"x\">康银阁泰山红包卡</font>19<font face=\"x\">本，原封一箱</font></p>",
+                URI.create("https://site.test/"), null, null, null);
+        feeds.recordPoll(feedId, Polls.ok(at(10)), identified(List.of(sanitised)));
+
+        StoreCounts counts = feeds.recordPoll(feedId, Polls.ok(at(30)), identified(List.of(raw)));
+
+        assertThat(counts).isEqualTo(new StoreCounts(0, 0, 1));
+        assertThat(entries.count()).isEqualTo(1);
+    }
+
     private static ParsedEntry parsed(String guid, String link, String title) {
         return new ParsedEntry(guid, URI.create(link), title, null, "<p>" + title + "</p>", null, null, null);
     }
