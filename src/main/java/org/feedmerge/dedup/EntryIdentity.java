@@ -16,8 +16,9 @@ import org.feedmerge.parse.ParsedEntry;
  *
  * <p>Natural keys ({@link KeyScheme}): {@code "guid:" + guid}; {@code "link:" + link};
  * {@code "linkdate:" + link + "@" + published}; {@code "hash:" + sha-256(title "\n" summary "\n"
- * content)} over the whitespace-normalised, sanitised HTML ({@link ParsedEntry#safeSummary()}), so that re-indenting an id-less entry does not turn it
- * into a new one. Under a scheme an entry is keyed by the first natural key from that scheme down.
+ * content)} over the whitespace-normalised, sanitised HTML ({@link ParsedEntry#safeSummary()}), so
+ * that re-indenting an id-less entry does not turn it into a new one. Under a scheme an entry is
+ * keyed by the first natural key from that scheme down.
  * {@link IdentifiedEntry#key()} is the key under {@link KeyScheme#GUID}: guid, else link, else hash.
  * The content hash is {@link Substance#hash}.
  *
@@ -98,7 +99,7 @@ public final class EntryIdentity {
                 natural.put(KeyScheme.LINK_DATE, "linkdate:" + link + "@" + entry.published());
             }
         }
-        // Over the sanitised HTML, as when parsing sanitised it: the keys of stored entries stay valid.
+        // Sanitised, as the parser did before schema version 8: the keys of stored entries stay valid.
         Supplier<String> contentKey = new Lazily<>(() -> "hash:" + Substance.sha256Hex(normalised(entry.title()),
                 normalised(entry.safeSummary()), normalised(entry.safeContent())));
         Normalised normalised = Normalised.of(link, entry.summary(), entry.content());

@@ -205,7 +205,8 @@ public final class PlainText {
         boolean closing = html.charAt(start + 1) == '/';
         int nameStart = start + (closing ? 2 : 1);
         int nameEnd = nameStart;
-        while (nameEnd < html.length() && (isAsciiLetter(html.charAt(nameEnd)) || Character.isDigit(html.charAt(nameEnd)))) {
+        while (nameEnd < html.length()
+                && (isAsciiLetter(html.charAt(nameEnd)) || Character.isDigit(html.charAt(nameEnd)))) {
             nameEnd++;
         }
         int end = tagEnd(html, nameEnd);

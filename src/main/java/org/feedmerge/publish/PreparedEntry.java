@@ -67,7 +67,8 @@ record PreparedEntry(
         return new PreparedEntry(entry.id(), publicId, feedUrl,
                 Objects.requireNonNullElse(line(entry.feedTitle()), feedUrl),
                 iri(entry.feedLink()), iri(entry.link()), line(entry.title()),
-                text(html.clean(entry.summary(), entry.htmlBase())), text(html.clean(entry.content(), entry.htmlBase())),
+                text(html.clean(entry.summary(), entry.htmlBase())),
+                text(html.clean(entry.content(), entry.htmlBase())),
                 line(entry.author()),
                 published, updated, latest(latest(published, updated), firstSeen), otherSources(entry));
     }

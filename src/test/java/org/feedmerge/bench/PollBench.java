@@ -184,7 +184,8 @@ public final class PollBench {
         if (runs.size() > 1) {
             // The baseline's passes come after a warm-up pass (and after the runs, in a warm JVM); the
             // like-for-like comparison leaves out the pipeline's first run, its warm-up.
-            double warmed = Stats.median(runs.subList(1, runs.size()).stream().map(r -> r.get(0).wallSeconds()).toList());
+            double warmed = Stats.median(runs.subList(1, runs.size()).stream()
+                    .map(r -> r.get(0).wallSeconds()).toList());
             report.line("after the first run (the pipeline's warm-up, as the baseline has one): cold cycle median "
                     + "%.2f s, throughput ratio vs bare Rome %.2f (target >= 0.60)", warmed,
                     wall.get(ParseBaseline.Stage.BARE_ROME) / warmed);

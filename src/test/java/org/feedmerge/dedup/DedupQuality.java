@@ -97,7 +97,8 @@ final class DedupQuality {
         for (IdentifiedEntry identified : IDENTITY.identify(document)) {
             ParsedEntry e = identified.entry();
             entries.add(new NewEntry(identified.key(), identified.contentHash(), e.guid(), e.link().toString(),
-                    e.title(), e.summary(), e.content(), e.author(), e.published(), e.updated(), identified.keys(), identified.normalised(),
+                    e.title(), e.summary(), e.content(), e.author(), e.published(), e.updated(),
+                    identified.keys(), identified.normalised(),
                     e.htmlBase() == null ? null : e.htmlBase().toString()));
         }
         return entries;
