@@ -209,7 +209,9 @@ public final class PlainText {
                 && (isAsciiLetter(html.charAt(nameEnd)) || Character.isDigit(html.charAt(nameEnd)))) {
             nameEnd++;
         }
-        int end = tagEnd(html, nameEnd);
+        // "<!", "<?" and "</" without a letter open a declaration or bogus comment: the first '>' ends it.
+        boolean tag = nameEnd > nameStart && isAsciiLetter(html.charAt(nameStart));
+        int end = tag ? tagEnd(html, nameEnd) : html.indexOf('>', nameEnd);
         if (end < 0) {
             return html.length();
         }
@@ -222,7 +224,7 @@ public final class PlainText {
             if (close < 0) {
                 return html.length();
             }
-            int closeEnd = html.indexOf('>', close);
+            int closeEnd = tagEnd(html, close + 2 + name.length());
             return closeEnd < 0 ? html.length() : closeEnd + 1;
         }
         return end + 1;
@@ -266,14 +268,15 @@ public final class PlainText {
     }
 
     /**
-     * Where the end tag of a raw or text body starts, or -1: "</name" followed by white space, '/'
-     * or '>' (or the end), as an HTML parser requires; "</scripts>" does not end a script.
+     * Where the end tag of a raw or text body starts, or -1: "</name" followed by HTML white space,
+     * '/' or '>' (or the end), as an HTML parser requires; "</scripts>" does not end a script, nor
+     * does "</script" followed by a vertical tab or an em space.
      */
     private static int endTag(String html, String name, int from) {
         String ascii = "</" + name;
         for (int at = indexOfIgnoreCase(html, ascii, from); at >= 0; at = indexOfIgnoreCase(html, ascii, at + 1)) {
             int after = at + ascii.length();
-            if (after == html.length() || Character.isWhitespace(html.charAt(after)) || html.charAt(after) == '/'
+            if (after == html.length() || isHtmlWhitespace(html.charAt(after)) || html.charAt(after) == '/'
                     || html.charAt(after) == '>') {
                 return at;
             }
@@ -299,11 +302,16 @@ public final class PlainText {
                 }
                 i = close;
                 previous = c;
-            } else if (!Character.isWhitespace(c)) {
+            } else if (!isHtmlWhitespace(c)) {
                 previous = c;
             }
         }
         return -1;
+    }
+
+    /** Tab, LF, FF, CR and space: the white space of HTML's tokenizer (WHATWG HTML §13.2.5). */
+    private static boolean isHtmlWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     private static boolean isAsciiLetter(char c) {

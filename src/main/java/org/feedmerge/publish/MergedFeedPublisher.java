@@ -128,8 +128,11 @@ public final class MergedFeedPublisher {
 
     private Rendition render(long generation, Rendition previous) {
         long started = System.nanoTime();
+        List<MergedEntry> entries = newest.apply(output.itemCount());
+        // Only once the entries are read: a render that cannot read them must not forget what the
+        // last one sanitised.
         sanitizedHtml.startRender();
-        FeedSnapshot snapshot = FeedSnapshot.of(newest.apply(output.itemCount()), emptyFeedUpdated, sanitizedHtml);
+        FeedSnapshot snapshot = FeedSnapshot.of(entries, emptyFeedUpdated, sanitizedHtml);
         Rendition rendition = new Rendition(generation,
                 document(FeedFormat.RSS, rssWriter.write(snapshot), snapshot, previous),
                 document(FeedFormat.ATOM, atomWriter.write(snapshot), snapshot, previous));

@@ -209,8 +209,9 @@ final class EntryWriter implements AutoCloseable {
     /**
      * The content hash the entry's row or tombstone got when the store kept HTML sanitised (before
      * schema version 8), and keeps until a poll finds the row by its key: sanitising drops tags
-     * that {@link org.feedmerge.dedup.PlainText} reads as spaces. Only id-less entries looked up by
-     * content pay for the cleaning.
+     * that {@link org.feedmerge.dedup.PlainText} reads as spaces. It sanitises the entry's HTML
+     * twice, on the writer: only a new entry without a link pays, when its feed has stored entries
+     * or (without an article link) when tombstones exist; entries with links, nearly all, never do.
      */
     private static String hashWhenStoredSanitised(NewEntry entry) {
         URI base = entry.htmlBase() == null ? null : URI.create(entry.htmlBase());

@@ -78,7 +78,13 @@ class VisibleTextOfRawHtmlTest {
             "a<!-->b-->c", // an empty comment
             "a<!--->b-->c",
             "a<!--b--!>c", // "--!>" ends a comment as "-->" does
-            "a<script>b</scripts>c</script>d"}) // only "</script" then space, '/' or '>' ends the body
+            "a<script>b</scripts>c</script>d", // only "</script" then space, '/' or '>' ends the body
+            "a<script>b</script\u000B>c</script>d", // and only HTML's white space: tab, LF, FF, CR, space
+            "a<textarea>b</textarea\u2003>c</textarea>d",
+            "a<style>b</style title=\"x>y\">c", // an end tag's quoted attribute value may hold a '>'
+            "a<!x='>'>b", // a declaration or bogus comment ends at the first '>', quotes or not
+            "a</ x='>'>b",
+            "a<i title=\u2003\"x>y\">b"}) // a value is quoted only when the quote follows '=' and HTML white space
     void markupThatAnHtmlParserReadsOtherwiseThanATagScanHasTheSameVisibleTextRawAndSanitised(String html) {
         assertThat(Substance.withoutSpaces(PlainText.of(html)))
                 .isEqualTo(Substance.withoutSpaces(PlainText.of(HtmlSanitizer.clean(html, FEED_URL))));

@@ -189,6 +189,32 @@ class MergedFeedPublisherTest {
         assertThat(store.calls()).isEqualTo(3);
     }
 
+    /**
+     * A render that fails reading the entries (a locked database) shows nothing, and must not make the
+     * next render forget what the last good one sanitised: the retry would sanitise every entry again.
+     */
+    @Test
+    void aRenderThatFailsReadingTheEntriesKeepsWhatTheLastOneSanitised() throws ReflectiveOperationException {
+        publisher.rendition();
+        SanitizedHtml remembered = sanitizedHtmlOf(publisher);
+        String summary = remembered.clean("<p>Summary 2</p>", null); // entry 2's, as the render sanitised it
+
+        store.failWith(new IllegalStateException("database is locked"));
+        publisher.invalidate();
+        publisher.rendition();
+        store.failWith(null);
+        publisher.invalidate();
+        publisher.rendition();
+
+        assertThat(remembered.clean("<p>Summary 2</p>", null)).isSameAs(summary);
+    }
+
+    private static SanitizedHtml sanitizedHtmlOf(MergedFeedPublisher publisher) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = MergedFeedPublisher.class.getDeclaredField("sanitizedHtml");
+        field.setAccessible(true);
+        return (SanitizedHtml) field.get(publisher);
+    }
+
     @Test
     void beforeAnyRenderSucceedsThereIsNothingToServe() {
         store.failWith(new IllegalStateException("no database yet"));

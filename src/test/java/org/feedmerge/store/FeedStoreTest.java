@@ -428,6 +428,31 @@ class FeedStoreTest {
         assertThat(entries.count()).isEqualTo(1);
     }
 
+    @Test
+    void aTombstoneLeftBeforeSchemaEightBuriesTheSameLinklessItemRawUnderANewGuid() {
+        // Deleted before schema version 8: its tombstone holds the hash of the sanitised HTML.
+        ParsedEntry sanitised = new ParsedEntry("old-1", null, "A", null, "<p>康银阁泰山红包卡19本，原封一箱</p>", null,
+                null, null);
+        String hashThen = identified(List.of(sanitised)).get(0).contentHash();
+        database.write("bury", connection -> {
+            try (java.sql.PreparedStatement bury = connection.prepareStatement("""
+                    INSERT INTO tombstones (feed_id, entry_key, canonical_url, content_hash, deleted_at)
+                    VALUES (?, 'guid:old-1', NULL, ?, 0)""")) {
+                bury.setLong(1, feedId);
+                bury.setString(2, hashThen);
+                return bury.executeUpdate();
+            }
+        });
+        ParsedEntry raw = new ParsedEntry("new-1", null, "A", null,
+                "<p><font face=\"x\">康银阁泰山红包卡</font>19<font face=\"x\">本，原封一箱</font></p>",
+                URI.create("https://site.test/"), null, null, null);
+
+        StoreCounts counts = feeds.recordPoll(feedId, Polls.ok(at(30)), identified(List.of(raw)));
+
+        assertThat(counts).isEqualTo(new StoreCounts(0, 0, 1));
+        assertThat(entries.count()).isZero();
+    }
+
     private static ParsedEntry parsed(String guid, String link, String title) {
         return new ParsedEntry(guid, URI.create(link), title, null, "<p>" + title + "</p>", null, null, null);
     }

@@ -101,7 +101,7 @@ class StoryMigrationTest {
     /**
      * A database of schema version 7 holds entries as the parser kept them then: HTML sanitised,
      * its hash worked out from that. After the upgrade the feed gives the same items raw: nothing is
-     * an update and nothing comes back twice, even for an id-less item whose guid changed.
+     * an update and nothing comes back twice, even for an item without a link whose guid changed.
      */
     @Test
     void aVersionSevenDatabaseSeesTheSameItemsRawAsUnchanged() throws Exception {
