@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * the JVM's default flags, as a cron job would; {@code /usr/bin/time}, when present, adds its CPU
  * time and peak RSS.
  *
- * <p>Options: {@code --feeds 2000 --runs 3 --jar target/feedmerge.jar --child-jvm "<flags>" --out target/bench};
+ * <p>Options: {@code --feeds 2000 --runs 3 --threads 4 --jar target/feedmerge.jar --child-jvm "<flags>" --out target/bench};
  * {@code --child-jvm} passes JVM flags to the child, to try start-up remedies (e.g. AppCDS); several are
  * separated by ';', and {@code {cycle}} in them becomes cold, warm or changed (one JFR file per cycle).
  */
@@ -50,7 +50,7 @@ public final class ProcessBench {
             report.line("farm: %s", farm.description());
             Path dir = out.resolve("process-" + feeds);
             Path database = dir.resolve("feedmerge.db");
-            Path config = BenchConfigFile.write(dir, database, farm.urls(), 4, 0);
+            Path config = BenchConfigFile.write(dir, database, farm.urls(), args.integer("threads", 4), 0);
             report.line("%n| cycle | wall s | child CPU s | child peak RSS MB | exit | output |\n|---|---:|---:|---:|---:|---|");
             List<List<Child>> runs = new ArrayList<>();
             for (int run = 1; run <= args.integer("runs", 3); run++) {
