@@ -28,7 +28,10 @@ import java.util.Set;
 public final class StoryFingerprint {
 
     static final int TEXT_WORDS = 400;
-    /** Anchor sampling by position: {words before which, modulus}. Each modulus divides the next. */
+    /**
+     * Anchor sampling by position: {words before which, modulus}. Each modulus is a power of two
+     * (so a hash is 0 modulo it when its low bits are) and divides the next.
+     */
     private static final int[][] TIERS = {{30, 4}, {60, 8}, {300, 64}};
     static final int BODY_WORDS = 300;
     /** At most this many anchors are used (the expected number is about 22). */
@@ -117,13 +120,20 @@ public final class StoryFingerprint {
         return hasText() ? anchors.clone() : NONE;
     }
 
-    /** Ints as bytes (4 each, big-endian), for storage. */
+    /**
+     * Ints as bytes (4 each, big-endian), for storage. Shifts rather than a {@code ByteBuffer}, whose
+     * per-int calls C1 (the one-shot poll's compiler) does not inline away.
+     */
     public static byte[] toBytes(int[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES);
-        for (int value : values) {
-            bytes.putInt(value);
+        byte[] bytes = new byte[values.length * Integer.BYTES];
+        for (int i = 0, at = 0; i < values.length; i++, at += Integer.BYTES) {
+            int value = values[i];
+            bytes[at] = (byte) (value >>> 24);
+            bytes[at + 1] = (byte) (value >>> 16);
+            bytes[at + 2] = (byte) (value >>> 8);
+            bytes[at + 3] = (byte) value;
         }
-        return bytes.array();
+        return bytes;
     }
 
     /** The inverse of {@link #toBytes}; null gives none. */
@@ -131,10 +141,10 @@ public final class StoryFingerprint {
         if (bytes == null) {
             return NONE;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         int[] values = new int[bytes.length / Integer.BYTES];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = buffer.getInt();
+        for (int i = 0, at = 0; i < values.length; i++, at += Integer.BYTES) {
+            values[i] = bytes[at] << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8
+                    | bytes[at + 3] & 0xff;
         }
         return values;
     }
@@ -144,10 +154,14 @@ public final class StoryFingerprint {
         int sampled = Math.min(hashes.length, Math.max(0, Math.min(words.count(), BODY_WORDS) - SHINGLE_WORDS + 1));
         int[] anchors = new int[sampled];
         int count = 0;
-        for (int i = 0; i < sampled; i++) {
-            boolean stopWordsOnly = words.isStopWord(i) && words.isStopWord(i + 1) && words.isStopWord(i + 2);
-            if (!stopWordsOnly && Math.floorMod(hashes[i], modulusAt(i)) == 0) {
-                anchors[count++] = hashes[i];
+        int i = 0;
+        for (int[] tier : TIERS) {
+            int lowBits = tier[1] - 1;
+            for (int end = Math.min(sampled, tier[0]); i < end; i++) {
+                if ((hashes[i] & lowBits) == 0
+                        && !(words.isStopWord(i) && words.isStopWord(i + 1) && words.isStopWord(i + 2))) {
+                    anchors[count++] = hashes[i];
+                }
             }
         }
         int[] distinct = sortedDistinct(anchors, count);
@@ -198,15 +212,6 @@ public final class StoryFingerprint {
             to = swap;
         }
         // Four passes: the result is back in values.
-    }
-
-    private static int modulusAt(int word) {
-        for (int[] tier : TIERS) {
-            if (word < tier[0]) {
-                return tier[1];
-            }
-        }
-        throw new IllegalArgumentException("no anchors after word " + BODY_WORDS);
     }
 
     /** One hash per shingle, in text order (index i: the shingle starting at word i). */
