@@ -398,9 +398,17 @@ final class AnchorBuffer {
         }
     }
 
-    /** After the transaction that ran {@link #recoverOnce} committed. */
+    /**
+     * After the transaction that ran {@link #recoverOnce} committed; or after one that rolled back
+     * before its COMMIT, when no recovery was due before it (nothing of it became durable).
+     */
     void recovered() {
         recovered = true;
+    }
+
+    /** Whether the entries above the durable mark are known to be buffered (no recovery is due). */
+    boolean isRecovered() {
+        return recovered;
     }
 
     /**

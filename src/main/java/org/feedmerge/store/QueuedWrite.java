@@ -5,8 +5,10 @@ import java.sql.SQLException;
 
 /**
  * One caller's write work waiting for a shared transaction ({@link Database#write}): run by
- * whichever thread commits the batch it is in, in a savepoint of its own, so that its failure
- * undoes only its own changes. Its outcome is read by the thread that queued it.
+ * whichever thread commits the batch it is in, first directly in the transaction
+ * ({@link #runWithoutSavepoint}) and, if some piece of the batch failed, again in a savepoint of
+ * its own ({@link #runIn}), so that a failure undoes only its own changes. Its outcome is read by
+ * the thread that queued it.
  */
 final class QueuedWrite<T> {
     private final String what;
@@ -25,6 +27,41 @@ final class QueuedWrite<T> {
 
     String what() {
         return what;
+    }
+
+    /**
+     * The work failed when run without a savepoint ({@link #runWithoutSavepoint}): the transaction
+     * must roll back and the batch run again, each piece in a savepoint.
+     */
+    static final class Failed extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Runs the work directly in the open transaction, without a savepoint: the batch's usual path.
+     * A failure is thrown as {@link Failed}, not kept; an Error is kept for the owner and thrown,
+     * as by {@link #runIn}.
+     */
+    void runWithoutSavepoint(Connection connection) throws Failed {
+        runner = Thread.currentThread();
+        try {
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            throw new Failed(e);
+        } catch (Error e) {
+            error = e;
+            fail(Database.wrap(what, e));
+            throw e;
+        }
+    }
+
+    /** Forgets the result of a run whose transaction rolled back, before the work runs again. */
+    void forget() {
+        result = null;
     }
 
     /**

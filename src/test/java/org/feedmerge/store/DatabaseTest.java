@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +187,68 @@ class DatabaseTest {
             }
             assertThat(new FeedStore(database).all()).extracting(feed -> feed.url().toString())
                     .containsExactlyInAnyOrder("https://a.test/first", "https://a.test/second");
+        }
+    }
+
+    /**
+     * A group runs without a savepoint per piece (each piece once); only when a piece fails is the
+     * group rolled back and run again, each piece in a savepoint, so the others still commit.
+     */
+    @Test
+    void aGroupRunsEachWriteOnceUnlessOneFailsThenTheRestRunAgainAndCommit() throws Exception {
+        try (Database database = Database.open(dir.resolve("db.sqlite"))) {
+            AtomicInteger quietRuns = new AtomicInteger();
+            runGroup(database, "https://a.test/quiet", quietRuns, false);
+            assertThat(quietRuns).as("a group without failures runs its work once").hasValue(1);
+
+            AtomicInteger bystanderRuns = new AtomicInteger();
+            runGroup(database, "https://a.test/bystander", bystanderRuns, true);
+            assertThat(bystanderRuns).as("run again, in a savepoint, after another piece failed").hasValue(2);
+            assertThat(new FeedStore(database).all()).extracting(feed -> feed.url().toString())
+                    .contains("https://a.test/quiet", "https://a.test/bystander").doesNotContain("https://a.test/undone");
+        }
+    }
+
+    /** Queues, behind a write that holds the lock, a counted write and (if asked) a failing one. */
+    private static void runGroup(Database database, String url, AtomicInteger runs, boolean withFailure)
+            throws Exception {
+        CountDownLatch firstIsRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> first = callers.submit(() -> database.write("first", connection -> {
+                firstIsRunning.countDown();
+                await(releaseFirst);
+                return 0;
+            }));
+            await(firstIsRunning);
+            Future<Integer> counted = callers.submit(() -> database.write("counted", connection -> {
+                runs.incrementAndGet();
+                return insertFeed(connection, url);
+            }));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (database.queuedWrites() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(1); // queued first, so it runs before the failing piece fails
+            }
+            Future<Integer> failing = callers.submit(() -> database.write("failing", connection -> {
+                if (withFailure) {
+                    insertFeed(connection, "https://a.test/undone");
+                    throw new java.sql.SQLException("boom");
+                }
+                return 0;
+            }));
+            waitUntilTwoCallersWait(database);
+            releaseFirst.countDown();
+
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(counted.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            if (withFailure) {
+                assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreException.class);
+            } else {
+                failing.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
         }
     }
 
