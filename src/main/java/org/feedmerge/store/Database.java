@@ -29,7 +29,7 @@ import org.sqlite.SQLiteConfig;
  * (SQLite admits one writer at a time anyway, and queueing on a Java lock is cheaper and fairer
  * than spinning on SQLITE_BUSY). Writes are group-committed: work that queues while another
  * thread's transaction runs is done by the next thread to take the lock, all of it in one
- * transaction, each piece in a savepoint of its own (see {@link #write}). Reads use a small pool
+ * transaction (see {@link #write}). Reads use a small pool
  * of separate connections, each keeping its statements prepared ({@link StatementCache}): in WAL
  * mode a reader sees the last committed state and never waits for a writer, so the HTTP endpoint
  * is not held up by polls. After {@link #close()} every call fails with {@link StoreException}.
@@ -211,8 +211,8 @@ public final class Database implements AutoCloseable {
             statement.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
             statement.execute("PRAGMA wal_autocheckpoint = " + WAL_CHECKPOINT_PAGES);
             statement.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT_BYTES);
-            // In memory, not temporary files: the statement journal of each grouped write's savepoint
-            // (a few MB at most: one poll's pages).
+            // In memory, not temporary files: the statement journal of a savepoint (a group run again
+            // after a piece failed, or a nested write; a few MB at most: one poll's pages).
             statement.execute("PRAGMA temp_store = MEMORY");
         }
     }
@@ -240,9 +240,10 @@ public final class Database implements AutoCloseable {
      * and the caller gets a {@link StoreException} whose message starts with {@code what}.
      *
      * <p>Group commit: the work is queued, then the caller waits for the write lock. Whoever holds
-     * it next runs every queued piece of work (up to {@value #MAX_GROUP}) in one transaction, each
-     * in its own savepoint, and commits once; callers whose work was run that way find it done when
-     * they get the lock and return at once. Concurrent polls thus share commits: each commit writes
+     * it next runs every queued piece of work (up to {@value #MAX_GROUP}) in one transaction and
+     * commits once (a piece that fails undoes only its own changes: {@link #runWithoutSavepoints});
+     * callers whose work was run that way find it done when they get the lock and return at once.
+     * Concurrent polls thus share commits: each commit writes
      * every page it dirtied to the WAL, and polls that insert into the same index pages (anchors,
      * dates, ids) write them once instead of once each. Nothing is acknowledged before it is
      * committed; if the commit itself fails, every piece of work in it fails.
@@ -298,10 +299,11 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs the group in one transaction with no savepoint per piece, and commits it; false, with
-     * nothing kept, when a piece failed: then the caller runs the group again, each piece in a
-     * savepoint, so that only the failing one's changes are undone. Failures are rare, and a
-     * savepoint is not free: SQLite copies every existing page a piece first changes inside it into
+     * Runs the group in one transaction with no savepoint per piece, and commits it; true too when
+     * the group's only piece failed (its failure kept: the rollback undid just its changes); false,
+     * with nothing kept, when a piece of a larger group failed: then the caller runs the group
+     * again, each piece in a savepoint, so that only the failing one's changes are undone. Failures
+     * are rare, and a savepoint is not free: SQLite copies every existing page a piece first changes inside it into
      * a statement journal (the store alone with deduplication measured 3–9% faster without them).
      * Work that runs twice this way logs twice what it logs.
      */
@@ -316,6 +318,7 @@ public final class Database implements AutoCloseable {
                 anchorBuffer.flushIfFull(connection);
                 return null;
             });
+            anchorBuffer.recovered();
             return true;
         } catch (QueuedWrite.Failed e) {
             // Rolled back before COMMIT, so nothing of it became durable: no recovery is due on its
@@ -324,6 +327,13 @@ public final class Database implements AutoCloseable {
                 anchorBuffer.recovered();
             }
             group.forEach(QueuedWrite::forget);
+            if (group.size() == 1) {
+                // The rollback undid exactly this piece's changes, as its savepoint would have:
+                // its failure is final, and the work need not run (and log) a second time.
+                QueuedWrite<?> only = group.get(0);
+                only.fail(wrap(only.what(), e.getCause()));
+                return true;
+            }
             return false;
         }
     }
@@ -363,8 +373,8 @@ public final class Database implements AutoCloseable {
                     anchorBuffer.flushIfFull(connection);
                     return null;
                 });
+                anchorBuffer.recovered();
             }
-            anchorBuffer.recovered();
         } catch (Throwable e) {
             for (QueuedWrite<?> queued : group) {
                 if (!queued.failed()) {
