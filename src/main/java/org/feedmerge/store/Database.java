@@ -243,9 +243,9 @@ public final class Database implements AutoCloseable {
      * it next runs every queued piece of work (up to {@value #MAX_GROUP}) in one transaction and
      * commits once (a piece that fails undoes only its own changes: {@link #runWithoutSavepoints});
      * callers whose work was run that way find it done when they get the lock and return at once.
-     * Concurrent polls thus share commits: each commit writes
-     * every page it dirtied to the WAL, and polls that insert into the same index pages (anchors,
-     * dates, ids) write them once instead of once each. Nothing is acknowledged before it is
+     * Concurrent polls thus share commits: each commit writes every page it dirtied to the WAL, and
+     * polls that insert into the same index pages (anchors, dates, ids) write them once instead of
+     * once each. Nothing is acknowledged before it is
      * committed; if the commit itself fails, every piece of work in it fails.
      */
     <T> T write(String what, SqlWork<T> work) {
@@ -303,22 +303,14 @@ public final class Database implements AutoCloseable {
      * the group's only piece failed (its failure kept: the rollback undid just its changes); false,
      * with nothing kept, when a piece of a larger group failed: then the caller runs the group
      * again, each piece in a savepoint, so that only the failing one's changes are undone. Failures
-     * are rare, and a savepoint is not free: SQLite copies every existing page a piece first changes inside it into
-     * a statement journal (the store alone with deduplication measured 3–9% faster without them).
-     * Work that runs twice this way logs twice what it logs.
+     * are rare, and a savepoint is not free: SQLite copies every existing page a piece first changes
+     * inside it into a statement journal (the store alone measured 2–8% faster without them). Work
+     * that runs twice this way logs twice what it logs.
      */
     private boolean runWithoutSavepoints(List<QueuedWrite<?>> group) throws SQLException {
         boolean recoveredBefore = anchorBuffer.isRecovered();
         try {
-            transaction(connection -> {
-                anchorBuffer.recoverOnce(connection);
-                for (QueuedWrite<?> queued : group) {
-                    queued.runWithoutSavepoint(connection);
-                }
-                anchorBuffer.flushIfFull(connection);
-                return null;
-            });
-            anchorBuffer.recovered();
+            runGroup(group, (queued, connection) -> queued.runWithoutSavepoint(connection));
             return true;
         } catch (QueuedWrite.Failed e) {
             // Rolled back before COMMIT, so nothing of it became durable: no recovery is due on its
@@ -336,6 +328,28 @@ public final class Database implements AutoCloseable {
             }
             return false;
         }
+    }
+
+    /** How one piece of a group runs inside the group's transaction. */
+    private interface PieceRun {
+        void run(QueuedWrite<?> queued, Connection connection) throws SQLException;
+    }
+
+    /**
+     * One transaction for the group: recovery first (once per process), then each piece as
+     * {@code run} says, then a move of the anchor buffer if it is full; committed, then the
+     * recovery counts as done.
+     */
+    private void runGroup(List<QueuedWrite<?>> group, PieceRun run) throws SQLException {
+        transaction(connection -> {
+            anchorBuffer.recoverOnce(connection);
+            for (QueuedWrite<?> queued : group) {
+                run.run(queued, connection);
+            }
+            anchorBuffer.flushIfFull(connection);
+            return null;
+        });
+        anchorBuffer.recovered();
     }
 
     /** How many callers' work waits for the next commit (for tests). */
@@ -361,19 +375,13 @@ public final class Database implements AutoCloseable {
                 return;
             }
             if (!runWithoutSavepoints(group)) {
-                transaction(connection -> {
-                    anchorBuffer.recoverOnce(connection);
-                    for (QueuedWrite<?> queued : group) {
-                        int mark = anchorBuffer.mark();
-                        queued.runIn(connection);
-                        if (queued.failed()) {
-                            anchorBuffer.undoTo(mark); // its savepoint was rolled back
-                        }
+                runGroup(group, (queued, connection) -> {
+                    int mark = anchorBuffer.mark();
+                    queued.runIn(connection);
+                    if (queued.failed()) {
+                        anchorBuffer.undoTo(mark); // its savepoint was rolled back
                     }
-                    anchorBuffer.flushIfFull(connection);
-                    return null;
                 });
-                anchorBuffer.recovered();
             }
         } catch (Throwable e) {
             for (QueuedWrite<?> queued : group) {

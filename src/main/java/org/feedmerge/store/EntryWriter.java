@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.feedmerge.dedup.EntryKeys;
 import org.feedmerge.dedup.KeyScheme;
+import org.feedmerge.dedup.Lazily;
 import org.feedmerge.dedup.Normalised;
 import org.feedmerge.dedup.StoryFingerprint;
 import org.feedmerge.dedup.Substance;
@@ -151,19 +153,19 @@ final class EntryWriter implements AutoCloseable {
     }
 
     private Outcome writeOne(NewEntry entry, String key) throws SQLException {
+        Supplier<String> hashWhenSanitised = new Lazily<>(() -> hashWhenStoredSanitised(entry));
         Optional<Stored> stored = find(key);
         if (stored.isPresent()) {
             matchedByKey++;
         } else {
-            stored = sameItemUnderAnotherKey(entry, key);
+            stored = sameItemUnderAnotherKey(entry, key, hashWhenSanitised);
         }
         if (stored.isPresent()) {
             claimed.add(stored.get().id());
             return compare(stored.get(), entry);
         }
         String canonicalUrl = entry.normalised().canonicalLink();
-        if (tombstones.buries(feedId, key, canonicalUrl, entry.contentHash(),
-                () -> hashWhenStoredSanitised(entry))) {
+        if (tombstones.buries(feedId, key, canonicalUrl, entry.contentHash(), hashWhenSanitised)) {
             return Outcome.UNCHANGED;
         }
         insert(entry, key, canonicalUrl);
@@ -179,7 +181,8 @@ final class EntryWriter implements AutoCloseable {
         return RowMapper.first(findByKey.get(), STORED);
     }
 
-    private Optional<Stored> sameItemUnderAnotherKey(NewEntry entry, String key) throws SQLException {
+    private Optional<Stored> sameItemUnderAnotherKey(NewEntry entry, String key, Supplier<String> hashWhenSanitised)
+            throws SQLException {
         if (keysStored.isEmpty()) {
             return Optional.empty(); // it looks among the feed's stored entries: none
         }
@@ -192,7 +195,7 @@ final class EntryWriter implements AutoCloseable {
         } else if (entry.link() == null) {
             findByContent.get().setLong(1, feedId);
             findByContent.get().setString(2, entry.contentHash());
-            findByContent.get().setString(3, hashWhenStoredSanitised(entry));
+            findByContent.get().setString(3, hashWhenSanitised.get());
             candidates = RowMapper.list(findByContent.get(), STORED);
         } else {
             return Optional.empty();
@@ -209,9 +212,10 @@ final class EntryWriter implements AutoCloseable {
     /**
      * The content hash the entry's row or tombstone got when the store kept HTML sanitised (before
      * schema version 8), and keeps until a poll finds the row by its key: sanitising drops tags
-     * that {@link org.feedmerge.dedup.PlainText} reads as spaces. It sanitises the entry's HTML
-     * twice, on the writer: only a new entry without a link pays, when its feed has stored entries
-     * or (without an article link) when tombstones exist; entries with links, nearly all, never do.
+     * that {@link org.feedmerge.dedup.PlainText} reads as spaces. It sanitises the entry's HTML on
+     * the writer, at most once per entry: only a new entry without a link pays, when its feed has
+     * stored entries or (without an article link) when tombstones exist; entries with links, nearly
+     * all, never do.
      */
     private static String hashWhenStoredSanitised(NewEntry entry) {
         URI base = entry.htmlBase() == null ? null : URI.create(entry.htmlBase());
