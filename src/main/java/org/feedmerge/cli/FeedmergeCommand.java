@@ -2,6 +2,7 @@ package org.feedmerge.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import org.feedmerge.store.StoreException;
 import org.feedmerge.store.WriterLock;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,12 @@ public final class FeedmergeCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("poll")) {
+            OptionalInt relaunched = ShortRunJvm.pollInShortRunJvm();
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
+        }
         useLogbackConfigBesideConfigFile(args);
         System.exit(commandLine().execute(args));
     }

@@ -1,0 +1,84 @@
+package org.feedmerge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ShortRunJvmTest {
+    private static final String JAVA = "/usr/lib/jvm/java-17/bin/java";
+    private static final String HOTSPOT = "OpenJDK 64-Bit Server VM";
+    private static final List<String> POLL = List.of("-jar", "/opt/feedmerge/feedmerge.jar", "poll", "--config", "f.yaml");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-Xmx256m", "-Xmx256m -XX:+ExitOnOutOfMemoryError -Dx=y"})
+    void aJarStartedWithoutACompilerOptionRunsAgainWithC1OnlyAndEveryArgumentUnchanged(String options) {
+        List<String> arguments = Stream.concat(split(options).stream(), POLL.stream()).toList();
+
+        List<String> command = ShortRunJvm.relaunchCommand(launch(arguments, Map.of(), HOTSPOT, null)).orElseThrow();
+
+        assertThat(command.subList(0, 2)).containsExactly(JAVA, ShortRunJvm.C1_ONLY);
+        assertThat(command.subList(2, command.size())).isEqualTo(arguments);
+    }
+
+    static Stream<Arguments> runsWhereItWasStarted() {
+        return Stream.of(
+                Arguments.of("the C1 flag given", List.of("-XX:TieredStopAtLevel=1"), Map.of(), HOTSPOT, null),
+                Arguments.of("tiered compilation off", List.of("-XX:-TieredCompilation"), Map.of(), HOTSPOT, null),
+                Arguments.of("interpreter only", List.of("-Xint"), Map.of(), HOTSPOT, null),
+                Arguments.of("compile everything", List.of("-Xcomp"), Map.of(), HOTSPOT, null),
+                Arguments.of("a compile threshold", List.of("-XX:CompileThresholdScaling=0.2"), Map.of(), HOTSPOT, null),
+                Arguments.of("an argument file", List.of("@jvm.options"), Map.of(), HOTSPOT, null),
+                Arguments.of("a VM options file", List.of("-XX:VMOptionsFile=vm.txt"), Map.of(), HOTSPOT, null),
+                Arguments.of("the flag in JDK_JAVA_OPTIONS", List.of(),
+                        Map.of("JDK_JAVA_OPTIONS", "-Xmx1g -XX:TieredStopAtLevel=1"), HOTSPOT, null),
+                Arguments.of("the flag in JAVA_TOOL_OPTIONS", List.of(),
+                        Map.of("JAVA_TOOL_OPTIONS", " -XX:+TieredCompilation "), HOTSPOT, null),
+                Arguments.of("switched off", List.of(), Map.of(), HOTSPOT, "false"),
+                Arguments.of("not HotSpot", List.of(), Map.of(), "Eclipse OpenJ9 VM", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runsWhereItWasStarted")
+    void aPollRunsInTheJvmItWasStartedInWhenItsOptionsChooseTheCompilerOrItIsToldTo(String why, List<String> options,
+            Map<String, String> environment, String vmName, String switchValue) {
+        List<String> arguments = Stream.concat(options.stream(), POLL.stream()).toList();
+
+        assertThat(ShortRunJvm.relaunchCommand(launch(arguments, environment, vmName, switchValue))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-cp target/classes org.feedmerge.cli.FeedmergeCommand poll",
+        "-XX:TieredStopAtLevel=1 -jar feedmerge.jar poll"})
+    void onlyAJarStartedWithoutTheFlagIsStartedAgain(String arguments) {
+        assertThat(ShortRunJvm.relaunchCommand(launch(split(arguments), Map.of(), HOTSPOT, null))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"true", ""})
+    void anyOtherValueOfTheSwitchLeavesTheRelaunchOn(String switchValue) {
+        assertThat(ShortRunJvm.relaunchCommand(launch(POLL, Map.of(), HOTSPOT, switchValue))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-XX:TieredStopAtLevel=1", "-Xint"})
+    void optionsAfterTheJarAreTheProgramsNotTheJvms(String programArgument) {
+        List<String> arguments = Stream.concat(POLL.stream(), Stream.of(programArgument)).toList();
+
+        assertThat(ShortRunJvm.relaunchCommand(launch(arguments, Map.of(), HOTSPOT, null))).isPresent();
+    }
+
+    private static ShortRunJvm.Launch launch(List<String> arguments, Map<String, String> environment, String vmName,
+            String switchValue) {
+        return new ShortRunJvm.Launch(JAVA, arguments, environment, vmName, switchValue);
+    }
+
+    private static List<String> split(String options) {
+        return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+}
