@@ -47,6 +47,8 @@ public final class Database implements AutoCloseable {
      * the longer the stretch, the more often one page (an index leaf written by poll after poll) is
      * copied once for many commits: a cold start of 2,000 feeds writes about a third less. The WAL
      * file grows to about 64 MB under heavy ingest; {@link #WAL_SIZE_LIMIT_BYTES} trims it after.
+     * Most of each checkpoint's copying and syncing is done beforehand, beside the writer, by the
+     * {@link Checkpointer}; the writer's checkpoint at this threshold restarts the WAL.
      */
     private static final int WAL_CHECKPOINT_PAGES = 16_384;
     private static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
@@ -66,6 +68,7 @@ public final class Database implements AutoCloseable {
     private final Connection writer;
     private final StatementCache writerStatements;
     private final AnchorBuffer anchorBuffer;
+    private final Checkpointer checkpointer;
     private final List<Connection> readers;
     /**
      * The pool: each reader with its statements kept prepared (a poll reads its feed's row, its
@@ -76,8 +79,10 @@ public final class Database implements AutoCloseable {
     /** Whether a write transaction is open on the write connection; guarded by the write lock. */
     private boolean inTransaction;
 
-    private Database(Path file, Connection writer, AnchorBuffer anchorBuffer, List<Connection> readers) {
+    private Database(Path file, Connection writer, AnchorBuffer anchorBuffer, Checkpointer checkpointer,
+            List<Connection> readers) {
         this.file = file;
+        this.checkpointer = checkpointer;
         this.writer = writer;
         this.writerStatements = new StatementCache(writer);
         this.anchorBuffer = anchorBuffer;
@@ -108,7 +113,10 @@ public final class Database implements AutoCloseable {
                 readers.add(openReader(absolute));
                 opened.add(readers.get(i));
             }
-            return new Database(absolute, writer, anchorBuffer, readers);
+            Connection checkpoints = connect(absolute, checkpointerConfig());
+            opened.add(checkpoints);
+            Checkpointer checkpointer = new Checkpointer(checkpoints, "feedmerge-checkpoint");
+            return new Database(absolute, writer, anchorBuffer, checkpointer, readers);
         } catch (SQLException | IOException e) {
             StoreException failure = new StoreException("Could not open database " + absolute + ": " + e.getMessage(), e);
             closeAll(opened, failure);
@@ -206,6 +214,14 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
+    /** The background checkpoint's connection: it writes the database file, so it syncs as the writer does. */
+    private static SQLiteConfig checkpointerConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config;
+    }
+
     private static void tuneWriter(Connection writer) throws SQLException {
         try (Statement statement = writer.createStatement()) {
             statement.execute("PRAGMA cache_size = -" + WRITER_CACHE_KIB);
@@ -291,6 +307,7 @@ public final class Database implements AutoCloseable {
         try {
             T result = Transaction.run(writerStatements.connection(), work);
             committed = true;
+            checkpointer.committed();
             return result;
         } finally {
             inTransaction = false;
@@ -350,6 +367,11 @@ public final class Database implements AutoCloseable {
             return null;
         });
         anchorBuffer.recovered();
+    }
+
+    /** How many background checkpoints have run (for tests). */
+    int checkpointsDone() {
+        return checkpointer.checkpointsDone();
     }
 
     /** How many callers' work waits for the next commit (for tests). */
@@ -488,6 +510,11 @@ public final class Database implements AutoCloseable {
                 // Back in the pool: a read that got past ensureOpen meanwhile fails on the closed
                 // connection instead of waiting for a reader for ever.
                 idleReaders.add(reader);
+            }
+            try {
+                checkpointer.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
             }
             try {
                 writerStatements.closeAll();

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +64,47 @@ class DatabaseTest {
             });
             assertThat(synchronous).as("NORMAL").isEqualTo("1");
         }
+    }
+
+    @Test
+    void everyFewDozenCommitsAreCopiedIntoTheDatabaseFileBesideTheWriter() throws Exception {
+        Path file = dir.resolve("db.sqlite");
+        try (Database database = Database.open(file)) {
+            FeedStore feeds = new FeedStore(database);
+            long before = Files.size(file);
+            for (int i = 1; i < Checkpointer.COMMITS_PER_CHECKPOINT; i++) {
+                feeds.register(URI.create("https://a.test/feed/" + i), null);
+            }
+            assertThat(database.checkpointsDone()).isZero();
+            assertThat(Files.size(file)).as("all of it still in the WAL").isEqualTo(before);
+
+            feeds.register(URI.create("https://a.test/feed/last"), null);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (database.checkpointsDone() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(database.checkpointsDone()).isEqualTo(1);
+            // The writer's own checkpoint waits for 16,384 pages: these few were copied beside it.
+            assertThat(Files.size(file)).isGreaterThan(before);
+            assertThat(feeds.all()).hasSize(Checkpointer.COMMITS_PER_CHECKPOINT);
+        }
+    }
+
+    @Test
+    void closingStopsTheCheckpointThread() {
+        long before = checkpointThreads();
+        Database database = Database.open(dir.resolve("db.sqlite"));
+        assertThat(checkpointThreads()).isEqualTo(before + 1);
+
+        database.close();
+
+        assertThat(checkpointThreads()).isEqualTo(before);
+    }
+
+    private static long checkpointThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().equals("feedmerge-checkpoint")).count();
     }
 
     @Test

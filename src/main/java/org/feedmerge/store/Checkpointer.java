@@ -1,0 +1,105 @@
+package org.feedmerge.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies committed pages from the WAL into the database file on a connection and a thread of its
+ * own, so that the one writer mostly does not have to.
+ *
+ * <p>SQLite's automatic checkpoint runs inside the COMMIT that takes the WAL past its threshold,
+ * so under the write lock: it syncs the WAL (with {@code synchronous=NORMAL} nothing written since
+ * the last checkpoint is on disk yet), copies the newest version of every page into the database
+ * file and syncs that. In a cold import every poll waits for it. Here a passive checkpoint runs
+ * every {@value #COMMITS_PER_CHECKPOINT} commits, beside the writer: it syncs and copies what is
+ * committed so far without blocking the writer or any reader. The writer's automatic checkpoint
+ * stays, at the same threshold, and finds little left to copy and sync; it alone restarts the WAL
+ * from the beginning, which a passive checkpoint cannot do while the writer keeps appending.
+ * Measured: a cold poll of 2,000 feeds 5–15% faster, poll latency p99 halved (docs/performance.md).
+ */
+final class Checkpointer implements AutoCloseable {
+
+    /** Commits between two background checkpoints: about 7 MB of WAL in a cold import. */
+    static final int COMMITS_PER_CHECKPOINT = 48;
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
+    private static final long STOP_WAIT_MILLIS = 5_000;
+
+    private final Connection connection;
+    private final Semaphore due = new Semaphore(0);
+    private final Thread thread;
+    private final AtomicInteger done = new AtomicInteger();
+    /** Commits since the last checkpoint was asked for; only the writer, under the write lock, counts. */
+    private int commits;
+    private volatile boolean stopping;
+    /** The last failure's message: a failure that repeats is logged once. Checkpoint thread only. */
+    private String lastFailure;
+
+    /** Starts the checkpoint thread on the connection, which it owns and closes. */
+    Checkpointer(Connection connection, String threadName) {
+        this.connection = connection;
+        this.thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Called by the writer after each commit. */
+    void committed() {
+        if (++commits >= COMMITS_PER_CHECKPOINT) {
+            commits = 0;
+            due.release();
+        }
+    }
+
+    /** How many background checkpoints have run (for tests). */
+    int checkpointsDone() {
+        return done.get();
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                due.acquire();
+                due.drainPermits();
+                if (stopping) {
+                    return;
+                }
+                checkpoint();
+                done.incrementAndGet();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkpoint() {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            row.next();
+            lastFailure = null;
+        } catch (SQLException e) {
+            if (!e.getMessage().equals(lastFailure)) {
+                lastFailure = e.getMessage();
+                LOG.warn("background WAL checkpoint failed, the writer checkpoints on its own: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Stops the thread (after the checkpoint it is running, if any) and closes the connection. */
+    @Override
+    public void close() throws SQLException {
+        stopping = true;
+        due.release();
+        try {
+            thread.join(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        connection.close();
+    }
+}
