@@ -23,6 +23,7 @@ public final class FeedmergeCommand implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("poll")) {
+            ShortRunJvm.endWithParent();
             OptionalInt relaunched = ShortRunJvm.pollInShortRunJvm();
             if (relaunched.isPresent()) {
                 System.exit(relaunched.getAsInt());

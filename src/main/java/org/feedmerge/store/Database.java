@@ -419,13 +419,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs the work on the write connection outside any transaction, for statements SQLite refuses
-     * inside one or that should commit step by step (incremental vacuum, WAL checkpoint).
+     * inside one or that should commit step by step (incremental vacuum, WAL checkpoint). No
+     * background checkpoint runs meanwhile: a {@code wal_checkpoint(TRUNCATE)} would otherwise find
+     * SQLite's checkpoint lock taken and do nothing.
      */
     <T> T maintain(String what, SqlWork<T> work) {
         writeLock.lock();
         try {
             ensureOpen(what);
-            return work.run(writer);
+            return checkpointer.paused(work, writer);
         } catch (SQLException | RuntimeException e) {
             throw wrap(what, e);
         } finally {

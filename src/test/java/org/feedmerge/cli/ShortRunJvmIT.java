@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged jar's one-shot poll started as a cron line without the compiler flag: it runs in a
  * second, C1-only JVM ({@link ShortRunJvm}) and nothing else shows from outside: the same output,
- * the same exit status, and a SIGTERM to the process cron started stops the poll.
+ * the same exit status, and stopping (or killing) the process cron started stops the poll.
  */
 class ShortRunJvmIT {
     private static final Path JAR = Path.of("target", "feedmerge.jar");
@@ -33,6 +35,9 @@ class ShortRunJvmIT {
     @TempDir
     Path dir;
     private final MockWebServer server = new MockWebServer();
+    /** The feed's answer waits for this, so the test can look at the processes while the poll runs. */
+    private final CountDownLatch answer = new CountDownLatch(1);
+    private final CountDownLatch asked = new CountDownLatch(1);
     private Process poll;
 
     @BeforeEach
@@ -43,6 +48,7 @@ class ShortRunJvmIT {
 
     @AfterEach
     void tearDown() throws Exception {
+        answer.countDown();
         if (poll != null) {
             poll.descendants().forEach(ProcessHandle::destroyForcibly);
             poll.destroyForcibly();
@@ -52,26 +58,28 @@ class ShortRunJvmIT {
 
     @Test
     void aPollStartedWithoutACompilerOptionRunsInAC1OnlyJvmWithTheSameOutputAndExitStatus() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(404).headersDelay(1, TimeUnit.SECONDS).build());
-        poll = start(List.of());
+        answerWith(new MockResponse.Builder().code(404).build());
+        poll = start(List.of("-Xmx256m"));
 
         awaitRequest();
         List<String> child = onlyChild(poll).info().arguments().map(List::of).orElseThrow();
+        answer.countDown();
         assertThat(poll.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(child).startsWith(ShortRunJvm.C1_ONLY).contains("-jar", "poll", "--config");
+        assertThat(child).startsWith(ShortRunJvm.C1_ONLY).contains("-Xmx256m", "-jar", "poll", "--config");
         assertThat(poll.exitValue()).as("every feed failed: the child's status").isEqualTo(ExitCodes.FAILED);
         assertThat(Files.readString(dir.resolve("stdout"))).contains("polled 1 feeds: 0 ok, 1 failed");
     }
 
     @Test
     void aPollGivenACompilerOptionRunsInTheJvmItWasStartedIn() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml")
-                .body(RSS).headersDelay(1, TimeUnit.SECONDS).build());
+        answerWith(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/rss+xml").body(RSS)
+                .build());
         poll = start(List.of("-XX:TieredStopAtLevel=1"));
 
         awaitRequest();
         long children = poll.children().count();
+        answer.countDown();
         assertThat(poll.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(children).isZero();
@@ -81,7 +89,7 @@ class ShortRunJvmIT {
 
     @Test
     void aSigtermToTheStartedProcessStopsThePollItsC1JvmRuns() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).body(RSS).headersDelay(60, TimeUnit.SECONDS).build());
+        answerWith(new MockResponse.Builder().code(200).body(RSS).build());
         poll = start(List.of());
         awaitRequest();
         ProcessHandle child = onlyChild(poll);
@@ -91,6 +99,29 @@ class ShortRunJvmIT {
         // Well before the fetch's 30 s read timeout would end the poll on its own.
         assertThat(poll.waitFor(20, TimeUnit.SECONDS)).as("the started process ended").isTrue();
         assertThat(child.onExit().get(20, TimeUnit.SECONDS).isAlive()).as("and the poll with it").isFalse();
+    }
+
+    @Test
+    void killingTheStartedProcessOutrightEndsThePollToo() throws Exception {
+        answerWith(new MockResponse.Builder().code(200).body(RSS).build());
+        poll = start(List.of());
+        awaitRequest();
+        ProcessHandle child = onlyChild(poll);
+
+        poll.destroyForcibly(); // SIGKILL: no shutdown hook runs in the started process
+
+        assertThat(child.onExit().get(20, TimeUnit.SECONDS).isAlive()).as("the poll, orphaned, ended").isFalse();
+    }
+
+    private void answerWith(MockResponse response) {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                asked.countDown();
+                answer.await(60, TimeUnit.SECONDS);
+                return response;
+            }
+        });
     }
 
     private Process start(List<String> jvmOptions) throws Exception {
@@ -103,14 +134,15 @@ class ShortRunJvmIT {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString(), "poll", "--config", config.toString()));
-        return new ProcessBuilder(command).redirectOutput(dir.resolve("stdout").toFile())
-                .redirectError(dir.resolve("stderr").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve("stdout").toFile())
+                .redirectError(dir.resolve("stderr").toFile());
+        List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
+        return builder.start();
     }
 
     private void awaitRequest() throws Exception {
-        RecordedRequest request = server.takeRequest(60, TimeUnit.SECONDS);
-        assertThat(request).as("the poll fetched the feed; stderr: %s", Files.readString(dir.resolve("stderr")))
-                .isNotNull();
+        assertThat(asked.await(60, TimeUnit.SECONDS))
+                .as("the poll fetched the feed; stderr: %s", Files.readString(dir.resolve("stderr"))).isTrue();
     }
 
     private static ProcessHandle onlyChild(Process parent) {

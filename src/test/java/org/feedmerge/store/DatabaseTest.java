@@ -80,14 +80,40 @@ class DatabaseTest {
 
             feeds.register(URI.create("https://a.test/feed/last"), null);
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (database.checkpointsDone() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            awaitCheckpoints(database, 1);
             assertThat(database.checkpointsDone()).isEqualTo(1);
             // The writer's own checkpoint waits for 16,384 pages: these few were copied beside it.
             assertThat(Files.size(file)).isGreaterThan(before);
             assertThat(feeds.all()).hasSize(Checkpointer.COMMITS_PER_CHECKPOINT);
+        }
+    }
+
+    @Test
+    void noBackgroundCheckpointRunsDuringMaintenance() throws Exception {
+        try (Database database = Database.open(dir.resolve("db.sqlite"))) {
+            FeedStore feeds = new FeedStore(database);
+            database.maintain("test", connection -> {
+                for (int i = 0; i < Checkpointer.COMMITS_PER_CHECKPOINT; i++) {
+                    feeds.register(URI.create("https://a.test/feed/" + i), null); // nested: commits at once
+                }
+                try {
+                    Thread.sleep(300); // time enough for the checkpoint thread, were it free to run
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                assertThat(database.checkpointsDone()).as("waiting for maintenance").isZero();
+                return null;
+            });
+
+            awaitCheckpoints(database, 1);
+            assertThat(database.checkpointsDone()).as("it ran after").isEqualTo(1);
+        }
+    }
+
+    private static void awaitCheckpoints(Database database, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (database.checkpointsDone() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 
