@@ -99,7 +99,8 @@ final class ShortRunJvm {
             return OptionalInt.empty();
         }
         AtomicReference<Process> child = new AtomicReference<>();
-        // Before the child exists: a SIGTERM that comes while it starts still reaches it.
+        // Before the child exists: a SIGTERM that comes while it starts still reaches it (the hook
+        // waits on the lock until start() has returned).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "feedmerge-stop-poll"));
         try {
             synchronized (child) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * checkpoint never catches up, so the writer's automatic checkpoint stays, at the same threshold,
  * and finds little left to copy and sync. Maintenance that checkpoints itself (retention's
  * {@code wal_checkpoint(TRUNCATE)}) runs {@link #paused}, or SQLite would find the checkpoint lock
- * taken and silently do nothing. Measured: a cold poll of 2,000 feeds 5–15% faster, poll latency
+ * taken and silently do nothing. Measured: a cold poll of 2,000 feeds 3–15% faster, poll latency
  * p99 halved (docs/performance.md).
  */
 final class Checkpointer implements AutoCloseable {

@@ -48,7 +48,8 @@ public final class Database implements AutoCloseable {
      * copied once for many commits: a cold start of 2,000 feeds writes about a third less. The WAL
      * file grows to about 64 MB under heavy ingest; {@link #WAL_SIZE_LIMIT_BYTES} trims it after.
      * Most of each checkpoint's copying and syncing is done beforehand, beside the writer, by the
-     * {@link Checkpointer}; the writer's checkpoint at this threshold restarts the WAL.
+     * {@link Checkpointer}; the writer's own checkpoint at this threshold copies the rest, so the WAL
+     * starts over even when the writer never pauses.
      */
     private static final int WAL_CHECKPOINT_PAGES = 16_384;
     private static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
@@ -369,7 +370,7 @@ public final class Database implements AutoCloseable {
         anchorBuffer.recovered();
     }
 
-    /** How many background checkpoints have run (for tests). */
+    /** How many background checkpoints have copied all they could (for tests). */
     int checkpointsDone() {
         return checkpointer.checkpointsDone();
     }

@@ -89,10 +89,7 @@ class ShortRunJvmIT {
 
     @Test
     void aSigtermToTheStartedProcessStopsThePollItsC1JvmRuns() throws Exception {
-        answerWith(new MockResponse.Builder().code(200).body(RSS).build());
-        poll = start(List.of());
-        awaitRequest();
-        ProcessHandle child = onlyChild(poll);
+        ProcessHandle child = childPollingAFeedThatDoesNotAnswer();
 
         poll.destroy(); // SIGTERM, as systemd or a cron timeout sends it
 
@@ -103,14 +100,19 @@ class ShortRunJvmIT {
 
     @Test
     void killingTheStartedProcessOutrightEndsThePollToo() throws Exception {
-        answerWith(new MockResponse.Builder().code(200).body(RSS).build());
-        poll = start(List.of());
-        awaitRequest();
-        ProcessHandle child = onlyChild(poll);
+        ProcessHandle child = childPollingAFeedThatDoesNotAnswer();
 
         poll.destroyForcibly(); // SIGKILL: no shutdown hook runs in the started process
 
         assertThat(child.onExit().get(20, TimeUnit.SECONDS).isAlive()).as("the poll, orphaned, ended").isFalse();
+    }
+
+    /** Starts the poll without the flag and returns its C1 child, waiting for the feed's answer. */
+    private ProcessHandle childPollingAFeedThatDoesNotAnswer() throws Exception {
+        answerWith(new MockResponse.Builder().code(200).body(RSS).build());
+        poll = start(List.of());
+        awaitRequest();
+        return onlyChild(poll);
     }
 
     private void answerWith(MockResponse response) {
