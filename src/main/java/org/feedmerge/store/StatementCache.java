@@ -60,31 +60,7 @@ final class StatementCache {
             prepared.put(sql, real);
         }
         lent.add(sql);
-        PreparedStatement target = real;
-        boolean[] returned = {false};
-        ResultSet[] lastResults = {null};
-        return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
-                    boolean noArguments = method.getParameterCount() == 0;
-                    if (method.getName().equals("close") && noArguments) {
-                        if (!returned[0]) {
-                            returned[0] = true;
-                            giveBack(sql, target, lastResults[0]);
-                        }
-                        return null;
-                    }
-                    if (method.getName().equals("isClosed") && noArguments) {
-                        return returned[0] || target.isClosed();
-                    }
-                    if (returned[0]) {
-                        throw new SQLException("statement is closed");
-                    }
-                    Object value = forward(target, method, args);
-                    if (value instanceof ResultSet results) {
-                        lastResults[0] = results;
-                    }
-                    return value;
-                });
+        return new LentStatement(real, (statement, lastResults) -> giveBack(sql, statement, lastResults));
     }
 
     /** Resets a lent statement (results it gave closed, batch and parameters cleared) for its next user. */

@@ -56,4 +56,25 @@ class StatementCacheTest {
             assertThat(firstReal.isClosed()).isTrue();
         }
     }
+
+    @Test
+    void givingAStatementBackClosesTheResultsItsUserLeftOpen() throws SQLException {
+        try (Connection real = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("t.db"))) {
+            try (Statement setup = real.createStatement()) {
+                setup.execute("CREATE TABLE t (v INTEGER)");
+                setup.execute("INSERT INTO t VALUES (1), (2)");
+            }
+            StatementCache cache = new StatementCache(real);
+            PreparedStatement lent = cache.connection().prepareStatement("SELECT v FROM t");
+            ResultSet leftOpen = lent.executeQuery();
+            assertThat(leftOpen.next()).isTrue();
+
+            lent.close();
+
+            assertThat(leftOpen.isClosed()).as("results of a statement given back").isTrue();
+            assertThatThrownBy(lent::executeQuery).isInstanceOf(SQLException.class).hasMessage("statement is closed");
+            lent.close(); // again: nothing happens
+            cache.closeAll();
+        }
+    }
 }
