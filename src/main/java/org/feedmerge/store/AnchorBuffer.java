@@ -170,6 +170,7 @@ final class AnchorBuffer {
     }
 
     private final int flushRows;
+    private final AnchorFilter filter;
     private final List<Buffered> slots = new ArrayList<>();
     private final BitSet removed = new BitSet();
     private final Map<Long, Integer> slotOfEntry = new HashMap<>();
@@ -187,7 +188,18 @@ final class AnchorBuffer {
 
     /** An empty buffer that moves into the index once it holds {@code flushRows} anchor rows. */
     AnchorBuffer(int flushRows) {
+        this(flushRows, AnchorFilter.unknown());
+    }
+
+    /** As {@link #AnchorBuffer(int)}, adding every anchor it puts into the index to {@code filter}. */
+    AnchorBuffer(int flushRows, AnchorFilter filter) {
         this.flushRows = flushRows;
+        this.filter = filter;
+    }
+
+    /** Which anchors the index may hold; readable by any thread (see {@link AnchorFilter}). */
+    AnchorFilter filter() {
+        return filter;
     }
 
     /** Readable by any thread: see the class comment. */
@@ -386,7 +398,9 @@ final class AnchorBuffer {
                     add.setLong(1, rows.getLong("id"));
                     add.setLong(2, rows.getLong("feed_id"));
                     add.setLong(3, rows.getLong("published"));
-                    add.setString(4, StoryGrouper.anchorList(StoryFingerprint.fromBytes(rows.getBytes("anchors"))));
+                    int[] anchors = StoryFingerprint.fromBytes(rows.getBytes("anchors"));
+                    filter.add(anchors);
+                    add.setString(4, StoryGrouper.anchorList(anchors));
                     if (add.executeUpdate() > 0) {
                         indexChanged();
                     }
@@ -437,6 +451,7 @@ final class AnchorBuffer {
         int count = 0;
         for (int slot = 0; slot < slots.size(); slot++) {
             if (!removed.get(slot)) {
+                filter.add(slots.get(slot).anchors());
                 for (int anchor : slots.get(slot).anchors()) {
                     order[count++] = ((long) anchor << 32) | slot; // by anchor, then slot (= entry id order)
                 }
@@ -462,8 +477,9 @@ final class AnchorBuffer {
     private void move(Connection connection, long[] order, int from, int to, int chunk) throws SQLException {
         String sql = "INSERT OR IGNORE INTO story_anchors (anchor, entry_id, feed_id, published) VALUES "
                 + String.join(",", Collections.nCopies(chunk, "(?,?,?,?)"));
-        // Prepared on the connection itself, not through StatementCache's proxy: a move binds
-        // hundreds of thousands of parameters, and the proxy's reflective call was a sixth of it.
+        // Prepared on the connection itself, not lent by StatementCache: a move binds hundreds of
+        // thousands of parameters, and runs a few times a cycle, so nothing is gained by keeping
+        // its statements prepared, and the call goes straight to the driver.
         try (PreparedStatement move = connection.unwrap(Connection.class).prepareStatement(sql)) {
             for (int start = from; start < to; start += chunk) {
                 for (int i = 0; i < chunk; i++) {

@@ -108,7 +108,7 @@ public final class Database implements AutoCloseable {
             tuneWriter(writer);
             enableIncrementalVacuumIfNew(writer);
             Migrations.apply(writer);
-            AnchorBuffer anchorBuffer = new AnchorBuffer(anchorFlushRows);
+            AnchorBuffer anchorBuffer = new AnchorBuffer(anchorFlushRows, AnchorFilter.forIndex(writer));
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
                 readers.add(openReader(absolute));

@@ -323,8 +323,8 @@ public final class FeedStore {
             List<Set<Long>> matches;
             try (Statements statements = new Statements(connection)) {
                 matches = StoryGrouper.storedMatches(statements.prepare(StoryGrouper.LINKED_ENTRIES),
-                        statements.prepare(StoryGrouper.POSTINGS), statements.prepare(StoryGrouper.PRINTS), feedId,
-                        probes);
+                        statements.prepare(StoryGrouper.POSTINGS), statements.prepare(StoryGrouper.PRINTS),
+                        database.anchorBuffer().filter(), feedId, probes);
             }
             Map<NewEntry, StoryLookup> lookups = new IdentityHashMap<>();
             for (int i = 0; i < entries.size(); i++) {

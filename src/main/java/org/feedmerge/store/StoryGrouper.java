@@ -181,7 +181,7 @@ final class StoryGrouper {
                 entries.addAll(buffer.sameLink(feedId, fingerprint.canonicalUrl()));
             }
         } else {
-            entries.addAll(storedMatches(linkedEntries.get(), postings.get(), prints.get(), feedId,
+            entries.addAll(storedMatches(linkedEntries.get(), postings.get(), prints.get(), buffer.filter(), feedId,
                     List.of(new Probe(fingerprint, published))).get(0));
         }
         entries.addAll(buffer.nearDuplicates(feedId, fingerprint, published - WINDOW.toMillis(),
@@ -206,13 +206,13 @@ final class StoryGrouper {
      *                      {@code prints} {@link #PRINTS}, prepared on the connection to search
      */
     static List<Set<Long>> storedMatches(PreparedStatement linkedEntries, PreparedStatement postings,
-            PreparedStatement prints, long feedId, List<Probe> probes) throws SQLException {
+            PreparedStatement prints, AnchorFilter filter, long feedId, List<Probe> probes) throws SQLException {
         List<Set<Long>> matches = new ArrayList<>(probes.size());
         for (int i = 0; i < probes.size(); i++) {
             matches.add(new HashSet<>());
         }
         addLinked(linkedEntries, feedId, probes, matches);
-        List<Map<Long, Integer>> shared = sharedAnchors(postings, feedId, probes);
+        List<Map<Long, Integer>> shared = sharedAnchors(postings, filter, feedId, probes);
         List<List<Long>> candidates = new ArrayList<>(probes.size());
         Set<Long> all = new HashSet<>();
         for (Map<Long, Integer> counts : shared) {
@@ -272,20 +272,26 @@ final class StoryGrouper {
         return json.append(']').toString();
     }
 
-    /** Per probe: the indexed entries within its window that share anchors with it, and how many. */
-    private static List<Map<Long, Integer>> sharedAnchors(PreparedStatement postings, long feedId, List<Probe> probes)
-            throws SQLException {
+    /**
+     * Per probe: the indexed entries within its window that share anchors with it, and how many.
+     * Anchors the filter says the index cannot hold are not searched for.
+     */
+    private static List<Map<Long, Integer>> sharedAnchors(PreparedStatement postings, AnchorFilter filter, long feedId,
+            List<Probe> probes) throws SQLException {
         List<Map<Long, Integer>> shared = new ArrayList<>(probes.size());
         Map<Integer, List<Integer>> probesByAnchor = new HashMap<>();
         long from = Long.MAX_VALUE;
         long to = Long.MIN_VALUE;
         for (int i = 0; i < probes.size(); i++) {
             shared.add(new HashMap<>());
-            int[] anchors = probes.get(i).fingerprint().anchors();
-            for (int anchor : anchors) {
-                probesByAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(1)).add(i);
+            boolean searched = false;
+            for (int anchor : probes.get(i).fingerprint().anchors()) {
+                if (filter.mightHold(anchor)) {
+                    probesByAnchor.computeIfAbsent(anchor, a -> new ArrayList<>(1)).add(i);
+                    searched = true;
+                }
             }
-            if (anchors.length > 0) {
+            if (searched) {
                 from = Math.min(from, probes.get(i).published() - WINDOW.toMillis());
                 to = Math.max(to, probes.get(i).published() + WINDOW.toMillis());
             }
@@ -383,6 +389,9 @@ final class StoryGrouper {
     void reindex(long entryId, byte[] storedAnchors, String title, long feedId, long published,
             StoryFingerprint fingerprint) throws SQLException {
         removeAnchors(removeAnchor.get(), buffer, entryId, storedAnchors);
+        if (fingerprint != null) {
+            buffer.filter().add(fingerprint.anchors());
+        }
         addAnchors(addAnchor.get(), entryId, feedId, published, fingerprint);
         if (fingerprint != null) {
             addPrint(entryId, title, fingerprint);

@@ -137,7 +137,7 @@ class BatchLookupTest {
                 }
                 return new Lookups(oneByOne, StoryGrouper.storedMatches(
                         statements.prepare(StoryGrouper.LINKED_ENTRIES), statements.prepare(StoryGrouper.POSTINGS),
-                        statements.prepare(StoryGrouper.PRINTS), feedId, probes));
+                        statements.prepare(StoryGrouper.PRINTS), database.anchorBuffer().filter(), feedId, probes));
             }
         });
     }
