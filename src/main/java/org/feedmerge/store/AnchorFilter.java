@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which anchors {@code story_anchors} may hold, so that the poll threads' search for a new entry's
@@ -17,7 +19,8 @@ import java.util.Arrays;
  * <p>A Bloom filter that grows by adding blocks, each twice as large as the one before: never a
  * false "absent", about 1% false "maybe" per block. It answers only while it is <em>complete</em>
  * (every anchor in the index was added to it), which it is from the start when the index was
- * empty as the database opened: a first import, the case where these lookups are most of the cost. For
+ * empty as the database opened: a first import, the case where these lookups are most of the cost,
+ * until it would outgrow 16 MB (about 13 million anchors). For
  * a database that already has an index, it says "maybe" to everything, and every anchor is
  * searched for as before; reading the whole index to fill it would cost a one-shot poll more than
  * its few hundred new entries save.
@@ -30,8 +33,15 @@ import java.util.Arrays;
  */
 final class AnchorFilter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AnchorFilter.class);
+
     /** Bits in the first block (128 KB); each further block has twice as many. */
     private static final int FIRST_BLOCK_BITS = 1 << 20;
+    /**
+     * At most 16 MB: about 13 million anchors (the 10,000-feed benchmark's import takes 8 MB). A
+     * filter that would grow past it stops answering; see {@link #add}.
+     */
+    private static final long MAX_BITS = 1L << 27;
     /** About 1% false "maybe" per block at 10 bits per anchor with 7 probes. */
     private static final int BITS_PER_ANCHOR = 10;
     private static final int PROBES = 7;
@@ -76,21 +86,30 @@ final class AnchorFilter {
         }
     }
 
-    private final boolean complete;
-    private volatile Block[] blocks = {new Block(FIRST_BLOCK_BITS)};
+    /** No blocks: the filter does not know the index, and answers "maybe". */
+    private volatile Block[] blocks;
+    private final long maxBits;
+    private long bits;
 
-    private AnchorFilter(boolean complete) {
-        this.complete = complete;
+    private AnchorFilter(Block[] blocks, long maxBits) {
+        this.blocks = blocks;
+        this.maxBits = maxBits;
+        this.bits = (long) blocks.length * FIRST_BLOCK_BITS;
     }
 
     /** A filter that answers "maybe" to every anchor (the index's contents are not known). */
     static AnchorFilter unknown() {
-        return new AnchorFilter(false);
+        return new AnchorFilter(new Block[0], 0);
     }
 
     /** A complete filter for an empty index. */
     static AnchorFilter forEmptyIndex() {
-        return new AnchorFilter(true);
+        return forEmptyIndex(MAX_BITS);
+    }
+
+    /** As {@link #forEmptyIndex()}, giving up past {@code maxBits} bits (tests). */
+    static AnchorFilter forEmptyIndex(long maxBits) {
+        return new AnchorFilter(new Block[] {new Block(FIRST_BLOCK_BITS)}, maxBits);
     }
 
     /** For the index of this database, as it is now: complete if it is empty, else {@link #unknown()}. */
@@ -103,19 +122,32 @@ final class AnchorFilter {
 
     /** Whether the filter answers; when not, {@link #mightHold} is always true. */
     boolean isComplete() {
-        return complete;
+        return blocks.length > 0;
     }
 
-    /** Under the write lock, before these anchors are inserted into the index. */
+    /**
+     * Under the write lock, before these anchors are inserted into the index. A filter that would
+     * grow past its size limit (16 MB) stops answering (for the rest of the process): it never
+     * forgets anchors, so a daemon that started on an empty index and runs for months, deleting
+     * old entries, would otherwise grow without end.
+     */
     void add(int[] anchors) {
-        if (!complete) {
+        Block[] current = blocks;
+        if (current.length == 0) {
             return;
         }
-        Block[] current = blocks;
         Block last = current[current.length - 1];
         for (int anchor : anchors) {
             if (last.isFull()) {
-                last = new Block(last.words.length * Long.SIZE * 2);
+                int size = last.words.length * Long.SIZE * 2;
+                if (bits + size > maxBits) {
+                    LOG.info("dedup anchor filter full after {} anchors: copies are searched for under every anchor"
+                            + " from now on, as for a database opened with an index", bits / BITS_PER_ANCHOR);
+                    blocks = new Block[0];
+                    return;
+                }
+                last = new Block(size);
+                bits += size;
                 current = Arrays.copyOf(current, current.length + 1);
                 current[current.length - 1] = last;
                 blocks = current; // published before the generation moves, see the class comment
@@ -126,11 +158,12 @@ final class AnchorFilter {
 
     /** False only when the index holds no row under this anchor. Any thread. */
     boolean mightHold(int anchor) {
-        if (!complete) {
+        Block[] current = blocks;
+        if (current.length == 0) {
             return true;
         }
         long hash = hash(anchor);
-        for (Block block : blocks) {
+        for (Block block : current) {
             if (block.mightHold(hash)) {
                 return true;
             }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -45,7 +46,7 @@ class AnchorFilterTest {
             anchors[i] = i % 2 == 0 ? random.nextInt() << 6 : random.nextInt();
         }
         for (int from = 0; from < anchors.length; from += 1_000) {
-            filter.add(java.util.Arrays.copyOfRange(anchors, from, from + 1_000));
+            filter.add(Arrays.copyOfRange(anchors, from, from + 1_000));
         }
         for (int anchor : anchors) {
             assertThat(filter.mightHold(anchor)).as("anchor %d", anchor).isTrue();
@@ -73,6 +74,26 @@ class AnchorFilterTest {
             }
         }
         assertThat(maybe).as("false 'maybe' out of %d", asked).isLessThan(asked * 4 / 100);
+    }
+
+    @Test
+    void aFilterThatWouldOutgrowItsLimitStopsAnsweringInsteadOfForgetting() {
+        AnchorFilter filter = AnchorFilter.forEmptyIndex(3L << 20); // room for the first two blocks only
+        Random random = new Random(5);
+        int[] anchors = new int[400_000]; // the first two blocks hold about 315,000
+        for (int i = 0; i < anchors.length; i++) {
+            anchors[i] = random.nextInt();
+        }
+        filter.add(Arrays.copyOfRange(anchors, 0, 300_000));
+        assertThat(filter.isComplete()).isTrue();
+        assertThat(filter.mightHold(anchors[350_000])).as("not added yet").isFalse();
+
+        filter.add(Arrays.copyOfRange(anchors, 300_000, anchors.length));
+
+        assertThat(filter.isComplete()).isFalse();
+        for (int anchor : anchors) {
+            assertThat(filter.mightHold(anchor)).isTrue();
+        }
     }
 
     @Test
