@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * largest part of deduplication's cost (docs/performance.md).
  *
  * <p>A Bloom filter that grows by adding blocks, each twice as large as the one before: never a
- * false "absent", about 1% false "maybe" per block. It answers only while it is <em>complete</em>
+ * false "absent", about 1% false "maybe" per block (so up to about 5% with the seven blocks of a
+ * full filter). It answers only while it is <em>complete</em>
  * (every anchor in the index was added to it), which it is from the start when the index was
  * empty as the database opened: a first import, the case where these lookups are most of the cost,
  * until it would outgrow 16 MB (about 13 million anchors). For
@@ -107,12 +108,19 @@ final class AnchorFilter {
         return forEmptyIndex(MAX_BITS);
     }
 
-    /** As {@link #forEmptyIndex()}, giving up past {@code maxBits} bits (tests). */
+    /** As {@link #forEmptyIndex()}, giving up past {@code maxBits} bits (tests: at most the default). */
     static AnchorFilter forEmptyIndex(long maxBits) {
+        if (maxBits < FIRST_BLOCK_BITS || maxBits > MAX_BITS) {
+            throw new IllegalArgumentException("maxBits " + maxBits + " outside " + FIRST_BLOCK_BITS + ".." + MAX_BITS);
+        }
         return new AnchorFilter(new Block[] {new Block(FIRST_BLOCK_BITS)}, maxBits);
     }
 
-    /** For the index of this database, as it is now: complete if it is empty, else {@link #unknown()}. */
+    /**
+     * For the index of this database, as it is now: complete if it is empty, else {@link #unknown()}.
+     * Only for the one process that writes the database (the writer lock, {@link WriterLock}): a
+     * second writer's anchors would not be in this filter.
+     */
     static AnchorFilter forIndex(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT 1 FROM story_anchors LIMIT 1")) {
@@ -129,7 +137,9 @@ final class AnchorFilter {
      * Under the write lock, before these anchors are inserted into the index. A filter that would
      * grow past its size limit (16 MB) stops answering (for the rest of the process): it never
      * forgets anchors, so a daemon that started on an empty index and runs for months, deleting
-     * old entries, would otherwise grow without end.
+     * old entries, would otherwise grow without end. An anchor it already answers "maybe" to is
+     * not added again (copies share most anchors, and a rolled back move is done again), so the
+     * blocks fill with distinct anchors.
      */
     void add(int[] anchors) {
         Block[] current = blocks;
@@ -138,15 +148,18 @@ final class AnchorFilter {
         }
         Block last = current[current.length - 1];
         for (int anchor : anchors) {
+            if (mightHold(current, hash(anchor))) {
+                continue;
+            }
             if (last.isFull()) {
-                int size = last.words.length * Long.SIZE * 2;
+                long size = 2L * last.words.length * Long.SIZE;
                 if (bits + size > maxBits) {
-                    LOG.info("dedup anchor filter full after {} anchors: copies are searched for under every anchor"
-                            + " from now on, as for a database opened with an index", bits / BITS_PER_ANCHOR);
+                    LOG.info("dedup anchor filter full at about {} anchors: copies are searched for under every"
+                            + " anchor from now on, as for a database opened with an index", added(current));
                     blocks = new Block[0];
                     return;
                 }
-                last = new Block(size);
+                last = new Block((int) size); // at most MAX_BITS, 2^27
                 bits += size;
                 current = Arrays.copyOf(current, current.length + 1);
                 current[current.length - 1] = last;
@@ -159,16 +172,24 @@ final class AnchorFilter {
     /** False only when the index holds no row under this anchor. Any thread. */
     boolean mightHold(int anchor) {
         Block[] current = blocks;
-        if (current.length == 0) {
-            return true;
-        }
-        long hash = hash(anchor);
-        for (Block block : current) {
+        return current.length == 0 || mightHold(current, hash(anchor));
+    }
+
+    private static boolean mightHold(Block[] blocks, long hash) {
+        for (Block block : blocks) {
             if (block.mightHold(hash)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static long added(Block[] blocks) {
+        long added = 0;
+        for (Block block : blocks) {
+            added += block.added;
+        }
+        return added;
     }
 
     /**

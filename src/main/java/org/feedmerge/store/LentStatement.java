@@ -61,8 +61,11 @@ final class LentStatement implements PreparedStatement {
         return target;
     }
 
+    /** Keeps the last results this statement gave (not a null: the earlier ones may still be open). */
     private ResultSet remember(ResultSet results) {
-        lastResults = results;
+        if (results != null) {
+            lastResults = results;
+        }
         return results;
     }
 

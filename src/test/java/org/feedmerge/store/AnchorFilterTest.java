@@ -1,6 +1,7 @@
 package org.feedmerge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.feedmerge.store.Documents.identified;
 import static org.feedmerge.store.Documents.item;
 import static org.feedmerge.store.Polls.T0;
@@ -94,6 +95,25 @@ class AnchorFilterTest {
         for (int anchor : anchors) {
             assertThat(filter.mightHold(anchor)).isTrue();
         }
+    }
+
+    @Test
+    void anchorsAddedAgainDoNotFillTheFilter() {
+        AnchorFilter filter = AnchorFilter.forEmptyIndex(1 << 20); // one block: about 104,000 anchors
+        Random random = new Random(9);
+        int[] anchors = new int[90_000];
+        for (int i = 0; i < anchors.length; i++) {
+            anchors[i] = random.nextInt();
+        }
+        for (int round = 0; round < 5; round++) { // copies share anchors; a rolled back move is redone
+            filter.add(anchors);
+        }
+        assertThat(filter.isComplete()).as("450,000 adds of 90,000 anchors fit one block").isTrue();
+    }
+
+    @Test
+    void aSizeLimitAboveTheDefaultIsRefused() {
+        assertThatThrownBy(() -> AnchorFilter.forEmptyIndex(1L << 32)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
