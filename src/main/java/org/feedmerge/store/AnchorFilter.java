@@ -17,14 +17,13 @@ import org.slf4j.LoggerFactory;
  * largest part of deduplication's cost (docs/performance.md).
  *
  * <p>A Bloom filter that grows by adding blocks, each twice as large as the one before: never a
- * false "absent", about 1% false "maybe" per block (so up to about 5% with the seven blocks of a
- * full filter). It answers only while it is <em>complete</em>
- * (every anchor in the index was added to it), which it is from the start when the index was
- * empty as the database opened: a first import, the case where these lookups are most of the cost,
- * until it would outgrow 16 MB (about 13 million anchors). For
- * a database that already has an index, it says "maybe" to everything, and every anchor is
- * searched for as before; reading the whole index to fill it would cost a one-shot poll more than
- * its few hundred new entries save.
+ * false "absent", about 1% false "maybe" per block (up to about 5% with the seven blocks of a full
+ * filter). It answers only while it is <em>complete</em> (every anchor in the index was added to
+ * it), which it is from the start when the index was empty as the database opened: a first
+ * import, the case where these lookups are most of the cost, until it would outgrow 16 MB (about
+ * 13 million distinct anchors). For a database that already has an index it says "maybe" to
+ * everything, and every anchor is searched for as before: reading the whole index to fill it
+ * would cost a one-shot poll more than its few hundred new entries save.
  *
  * <p>Threads: the writer adds, under the write lock, before the anchors go into the index (a rolled
  * back insert leaves a false "maybe" only, as do deleted entries); poll threads ask concurrently.
