@@ -186,12 +186,10 @@ final class AnchorBuffer {
     private boolean indexChanged;
     private boolean recovered;
 
-    /** An empty buffer that moves into the index once it holds {@code flushRows} anchor rows. */
-    AnchorBuffer(int flushRows) {
-        this(flushRows, AnchorFilter.unknown());
-    }
-
-    /** As {@link #AnchorBuffer(int)}, adding every anchor it puts into the index to {@code filter}. */
+    /**
+     * An empty buffer that moves into the index once it holds {@code flushRows} anchor rows, and
+     * adds every anchor it puts into the index to {@code filter}.
+     */
     AnchorBuffer(int flushRows, AnchorFilter filter) {
         this.flushRows = flushRows;
         this.filter = filter;

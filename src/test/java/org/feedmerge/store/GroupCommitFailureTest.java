@@ -9,7 +9,6 @@ import static org.feedmerge.store.Polls.at;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -21,10 +21,7 @@ class StatementCacheTest {
     @Test
     void theSameSqlIsPreparedOnceAndLentToOneUserAtATime() throws SQLException {
         try (Connection real = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("t.db"))) {
-            try (Statement setup = real.createStatement()) {
-                setup.execute("CREATE TABLE t (v INTEGER)");
-                setup.execute("INSERT INTO t VALUES (1), (2)");
-            }
+            createTableOfTwoRows(real);
             StatementCache cache = new StatementCache(real);
             Connection connection = cache.connection();
             String sql = "SELECT v FROM t WHERE v >= ? ORDER BY v";
@@ -60,10 +57,7 @@ class StatementCacheTest {
     @Test
     void givingAStatementBackClosesTheResultsItsUserLeftOpen() throws SQLException {
         try (Connection real = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("t.db"))) {
-            try (Statement setup = real.createStatement()) {
-                setup.execute("CREATE TABLE t (v INTEGER)");
-                setup.execute("INSERT INTO t VALUES (1), (2)");
-            }
+            createTableOfTwoRows(real);
             StatementCache cache = new StatementCache(real);
             PreparedStatement lent = cache.connection().prepareStatement("SELECT v FROM t");
             ResultSet leftOpen = lent.executeQuery();
@@ -75,6 +69,14 @@ class StatementCacheTest {
             assertThatThrownBy(lent::executeQuery).isInstanceOf(SQLException.class).hasMessage("statement is closed");
             lent.close(); // again: nothing happens
             cache.closeAll();
+        }
+    }
+
+    /** Table t with the values 1 and 2. */
+    private static void createTableOfTwoRows(Connection real) throws SQLException {
+        try (Statement setup = real.createStatement()) {
+            setup.execute("CREATE TABLE t (v INTEGER)");
+            setup.execute("INSERT INTO t VALUES (1), (2)");
         }
     }
 }
