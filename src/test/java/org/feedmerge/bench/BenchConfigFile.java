@@ -16,7 +16,14 @@ final class BenchConfigFile {
     private BenchConfigFile() {
     }
 
+    /** With cross-feed dedup as {@code -Dbench.crossFeed} says (default on). */
     static Path write(Path dir, Path database, List<URI> feeds, int threads, int serverPort) throws IOException {
+        return write(dir, database, feeds, threads, serverPort,
+                Boolean.parseBoolean(System.getProperty("bench.crossFeed", "true")));
+    }
+
+    static Path write(Path dir, Path database, List<URI> feeds, int threads, int serverPort, boolean crossFeed)
+            throws IOException {
         Files.createDirectories(dir);
         StringBuilder yaml = new StringBuilder(64 + feeds.size() * 48);
         yaml.append("# Written by the benchmark (org.feedmerge.bench.BenchConfigFile); regenerated on every run.\n")
@@ -25,9 +32,7 @@ final class BenchConfigFile {
                 .append("poll: { interval: 30m, threads: ").append(threads).append(", startup-spread: 0s }\n")
                 .append("fetch: { per-host-connections: 2, per-host-spacing: 1s }\n")
                 .append("output: { title: bench, link: \"http://127.0.0.1/\", items: 100 }\n")
-                // -Dbench.crossFeed=false (through -Dbench.jvm) measures ingest without cross-feed dedup.
-                .append("dedup: { cross-feed: ").append(Boolean.parseBoolean(System.getProperty("bench.crossFeed", "true")))
-                .append(" }\n")
+                .append("dedup: { cross-feed: ").append(crossFeed).append(" }\n")
                 .append("feeds:\n");
         for (URI feed : feeds) {
             yaml.append("  - url: ").append(feed).append('\n');

@@ -9,13 +9,14 @@ import java.net.UnknownHostException;
  * is served on loopback address number {@code i % hosts} (127.1.0.1, 127.1.0.2, ...; all of
  * 127.0.0.0/8 is loopback on Linux), every one on the same port. With one address per feed the
  * daemon's per-host politeness limits (connections, spacing) never hold a request back, exactly as
- * with 2,000 real publishers. The farm's control paths ({@code /_farm/...}) answer on 127.0.0.1.
+ * with 2,000 real publishers. The farm's control paths ({@code /_farm/...}) answer on 127.0.0.1;
+ * with no hosts, so do the feeds (tests, which listen on 127.0.0.1 only).
  */
 record FarmAddresses(int hosts, int port) {
     static final String CONTROL_HOST = "127.0.0.1";
 
     FarmAddresses {
-        if (hosts < 1 || hosts > 250 * 250 * 100) {
+        if (hosts < 0 || hosts > 250 * 250 * 100) {
             throw new IllegalArgumentException("hosts out of range: " + hosts);
         }
     }
@@ -33,7 +34,8 @@ record FarmAddresses(int hosts, int port) {
     }
 
     URI url(FeedProfile feed) {
-        return URI.create("http://" + host(feed.index() % hosts) + ":" + port + feed.path());
+        String host = hosts == 0 ? CONTROL_HOST : host(feed.index() % hosts);
+        return URI.create("http://" + host + ":" + port + feed.path());
     }
 
     URI control(String pathAndQuery) {

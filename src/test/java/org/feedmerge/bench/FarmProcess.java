@@ -33,9 +33,15 @@ final class FarmProcess implements AutoCloseable {
     }
 
     static FarmProcess start(int feeds, long seed, int hosts, boolean gzip) throws IOException {
+        return start(feeds, seed, hosts, gzip, 0);
+    }
+
+    /** As {@link #start(int, long, int, boolean)}, each feed response held {@code latencyMillis} first. */
+    static FarmProcess start(int feeds, long seed, int hosts, boolean gzip, int latencyMillis) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx3g", "-XX:+UseParallelGC",
                 "-cp", System.getProperty("java.class.path"), FeedFarmServer.class.getName(),
-                "--feeds", Integer.toString(feeds), "--seed", Long.toString(seed), "--hosts", Integer.toString(hosts)));
+                "--feeds", Integer.toString(feeds), "--seed", Long.toString(seed), "--hosts", Integer.toString(hosts),
+                "--latency-ms", Integer.toString(latencyMillis)));
         if (gzip) {
             command.add("--gzip");
         }

@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves a {@link FeedFarm} over HTTP/1.1 on loopback addresses only, from one selector thread:
@@ -32,8 +35,13 @@ import java.util.Map;
  * feeds to their next version, {@code /_farm/stats} reports counters and the farm's own CPU time,
  * {@code /_farm/reset} zeroes the counters, {@code /_farm/restore} puts every feed back to version 0.
  *
+ * <p>With a latency, every feed response waits that long before its first byte is written (the
+ * connection meanwhile answers nothing else), as a remote server's round trip and think time
+ * would; the loopback farm otherwise answers at once, which leaves the daemon CPU-bound. Control
+ * paths never wait.
+ *
  * <p>As a process: {@code FeedFarmServer [--feeds N] [--seed S] [--hosts H] [--gzip] [--write DIR]
- * [--max-seconds T]} prints {@code READY port=P ...} and serves until its standard input closes or
+ * [--latency-ms L] [--max-seconds T]} prints {@code READY port=P ...} and serves until its standard input closes or
  * T seconds (default 3600) have passed, so it never outlives the benchmark that started it.
  */
 final class FeedFarmServer implements AutoCloseable {
@@ -44,6 +52,9 @@ final class FeedFarmServer implements AutoCloseable {
     private final Selector selector;
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final Thread thread;
+    private final long latencyNanos;
+    /** Connections whose response waits for its time, in the order it comes (the latency is fixed). */
+    private final Deque<Held> held = new ArrayDeque<>();
     private volatile boolean running = true;
     private long ok;
     private long notModified;
@@ -51,8 +62,16 @@ final class FeedFarmServer implements AutoCloseable {
     private long bytesSent;
     private long accepted;
 
-    private FeedFarmServer(FeedFarm farm, int hosts) throws IOException {
+    /** A response ready to be written at {@code dueNanos} ({@link System#nanoTime}). */
+    private record Held(long dueNanos, SelectionKey key) {
+    }
+
+    private FeedFarmServer(FeedFarm farm, int hosts, long latencyMillis) throws IOException {
+        if (latencyMillis < 0) {
+            throw new IllegalArgumentException("latency must not be negative: " + latencyMillis);
+        }
         this.farm = farm;
+        this.latencyNanos = TimeUnit.MILLISECONDS.toNanos(latencyMillis);
         this.selector = Selector.open();
         ServerSocketChannel control = listen(new InetSocketAddress(FarmAddresses.CONTROL_HOST, 0));
         int port = ((InetSocketAddress) control.getLocalAddress()).getPort();
@@ -65,7 +84,12 @@ final class FeedFarmServer implements AutoCloseable {
     }
 
     static FeedFarmServer start(FeedFarm farm, int hosts) throws IOException {
-        FeedFarmServer server = new FeedFarmServer(farm, hosts);
+        return start(farm, hosts, 0);
+    }
+
+    /** As {@link #start(FeedFarm, int)}, holding every feed response {@code latencyMillis} first. */
+    static FeedFarmServer start(FeedFarm farm, int hosts, long latencyMillis) throws IOException {
+        FeedFarmServer server = new FeedFarmServer(farm, hosts, latencyMillis);
         server.thread.start();
         return server;
     }
@@ -89,18 +113,22 @@ final class FeedFarmServer implements AutoCloseable {
         final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
         ByteBuffer[] out;
         boolean closeAfterWrite;
+        /** Whether {@link #out} answers a feed request (and so waits for the latency). */
+        boolean outIsFeed;
     }
 
     private void loop() {
         try {
             while (running) {
-                selector.select(500);
+                selector.select(held.isEmpty() ? 500
+                        : Math.max(1, TimeUnit.NANOSECONDS.toMillis(held.peekFirst().dueNanos() - System.nanoTime())));
                 Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
                 while (keys.hasNext()) {
                     SelectionKey key = keys.next();
                     keys.remove();
                     handle(key);
                 }
+                releaseDue();
             }
         } catch (IOException e) {
             throw new IllegalStateException("feed farm selector failed", e);
@@ -121,6 +149,21 @@ final class FeedFarmServer implements AutoCloseable {
             }
         } catch (IOException e) {
             close(key);
+        }
+    }
+
+    /** Writes the held responses whose time has come. */
+    private void releaseDue() {
+        long now = System.nanoTime();
+        while (!held.isEmpty() && held.peekFirst().dueNanos() - now <= 0) {
+            SelectionKey key = held.removeFirst().key();
+            try {
+                if (key.isValid()) {
+                    write(key);
+                }
+            } catch (IOException e) {
+                close(key);
+            }
         }
     }
 
@@ -158,6 +201,11 @@ final class FeedFarmServer implements AutoCloseable {
             connection.in.flip().position(end + 4);
             connection.in.compact();
             respond(head, connection);
+            if (latencyNanos > 0 && connection.outIsFeed) {
+                key.interestOps(0);
+                held.addLast(new Held(System.nanoTime() + latencyNanos, key));
+                return;
+            }
             write(key);
         }
     }
@@ -213,7 +261,8 @@ final class FeedFarmServer implements AutoCloseable {
         connection.closeAfterWrite = "close".equalsIgnoreCase(headers.get("connection"))
                 || requestLine.length < 3 || "HTTP/1.0".equals(requestLine[2]);
         String target = requestLine.length > 1 ? requestLine[1] : "/";
-        connection.out = target.startsWith("/_farm/") ? control(target) : feed(target, headers);
+        connection.outIsFeed = !target.startsWith("/_farm/");
+        connection.out = connection.outIsFeed ? feed(target, headers) : control(target);
     }
 
     private ByteBuffer[] feed(String path, Map<String, String> headers) {
@@ -351,7 +400,7 @@ final class FeedFarmServer implements AutoCloseable {
         if (options.has("write")) {
             farm.writeTo(Path.of(options.text("write", null)));
         }
-        try (FeedFarmServer server = start(farm, options.integer("hosts", feeds))) {
+        try (FeedFarmServer server = start(farm, options.integer("hosts", feeds), options.integer("latency-ms", 0))) {
             System.out.printf("READY port=%d generatedMs=%d %s%n", server.addresses().port(),
                     (System.nanoTime() - started) / 1_000_000, farm.describe());
             System.out.flush();

@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole-process benchmark: {@code java -jar target/feedmerge.jar poll --config <bench config>}
@@ -16,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  * the JVM's default flags, as a cron job would; {@code /usr/bin/time}, when present, adds its CPU
  * time and peak RSS.
  *
- * <p>Options: {@code --feeds 2000 --runs 3 --threads 4 --jar target/feedmerge.jar --child-jvm "<flags>" --out target/bench};
+ * <p>Options: {@code --feeds 2000 --runs 3 --threads 4 --jar target/feedmerge.jar --child-jvm "<flags>" --out target/bench
+ * --dedup on|off|both --latency-ms 0}; {@code --dedup both} polls with cross-feed dedup on and off in turn, each
+ * on its own database, and prints their ratios and new entries a second (issue 4); {@code --latency-ms} holds
+ * every feed response that long ({@link FeedFarmServer}), as a remote server would;
  * {@code --child-jvm} passes JVM flags to the child, to try start-up remedies (e.g. AppCDS); several are
  * separated by ';', and {@code {cycle}} in them becomes cold, warm or changed (one JFR file per cycle).
  */
@@ -40,48 +47,101 @@ public final class ProcessBench {
         Path out = Path.of(args.text("out", "target/bench"));
         BenchReport report = new BenchReport(out.resolve("process.md"));
         int feeds = args.integer("feeds", FeedFarm.DEFAULT_FEEDS);
+        int latency = args.integer("latency-ms", 0);
         Path jar = Path.of(args.text("jar", "target/feedmerge.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn -B -q package -DskipTests)");
         }
         List<String> jvmFlags = args.has("child-jvm") ? List.of(args.text("child-jvm", "").trim().split("[\\s;]+")) : List.of();
-        report.machine("whole-process poll: java " + String.join(" ", jvmFlags) + " -jar " + jar + " poll, " + feeds + " feeds");
-        try (FarmProcess farm = FarmProcess.start(feeds, args.longValue("seed", FeedFarm.DEFAULT_SEED), feeds, false)) {
+        List<Boolean> crossFeed = crossFeed(args.text("dedup", System.getProperty("bench.crossFeed", "true")
+                .equals("false") ? "off" : "on"));
+        report.machine("whole-process poll: java " + String.join(" ", jvmFlags) + " -jar " + jar + " poll, " + feeds
+                + " feeds, " + args.integer("threads", 4) + " poll threads, farm latency " + latency + " ms, dedup "
+                + crossFeed.stream().map(Variant::name).toList());
+        try (FarmProcess farm = FarmProcess.start(feeds, args.longValue("seed", FeedFarm.DEFAULT_SEED), feeds, false,
+                latency)) {
             report.line("farm: %s", farm.description());
-            Path dir = out.resolve("process-" + feeds);
-            Path database = dir.resolve("feedmerge.db");
-            Path config = BenchConfigFile.write(dir, database, farm.urls(), args.integer("threads", 4), 0);
-            report.line("%n| cycle | wall s | child CPU s | child peak RSS MB | exit | output |\n|---|---:|---:|---:|---:|---|");
-            List<List<Child>> runs = new ArrayList<>();
-            for (int run = 1; run <= args.integer("runs", 3); run++) {
-                farm.restore();
-                for (String suffix : List.of("", "-wal", "-shm")) {
-                    Files.deleteIfExists(Path.of(database + suffix));
-                }
-                List<Child> cycles = new ArrayList<>();
-                cycles.add(poll(jar, config, dir, forCycle(jvmFlags, "cold")));
-                report.line(cycles.get(0).row("run " + run + " cold"));
-                cycles.add(poll(jar, config, dir, forCycle(jvmFlags, "warm")));
-                report.line(cycles.get(1).row("run " + run + " warm"));
-                farm.change(1, 10);
-                cycles.add(poll(jar, config, dir, forCycle(jvmFlags, "changed")));
-                report.line(cycles.get(2).row("run " + run + " changed"));
-                runs.add(cycles);
+            List<Variant> variants = new ArrayList<>();
+            for (boolean on : crossFeed) {
+                Path dir = out.resolve("process-" + feeds + (crossFeed.size() > 1 ? "-dedup-" + Variant.name(on) : ""));
+                variants.add(new Variant(Variant.name(on), dir, BenchConfigFile.write(dir, dir.resolve("feedmerge.db"),
+                        farm.urls(), args.integer("threads", 4), 0, on), new HashMap<>()));
             }
-            String[] names = {"cold", "warm", "changed"};
-            report.line("%nmedians over %d runs (load average %s):", runs.size(), ProcessProbe.loadAverage());
+            report.line("%n| cycle | wall s | child CPU s | child peak RSS MB | exit | output |\n|---|---:|---:|---:|---:|---|");
+            for (int run = 1; run <= args.integer("runs", 3); run++) {
+                for (Variant variant : variants) { // interleaved, so that both see the same moments of the machine
+                    farm.restore();
+                    for (String suffix : List.of("", "-wal", "-shm")) {
+                        Files.deleteIfExists(Path.of(variant.dir().resolve("feedmerge.db") + suffix));
+                    }
+                    String name = "run " + run + (variants.size() > 1 ? " dedup " + variant.name() : "");
+                    for (String cycle : CYCLES) {
+                        if (cycle.equals("changed")) {
+                            farm.change(1, 10);
+                        }
+                        Child child = poll(jar, variant.config(), variant.dir(), forCycle(jvmFlags, cycle));
+                        variant.runs().computeIfAbsent(cycle, c -> new ArrayList<>()).add(child);
+                        report.line(child.row(name + " " + cycle));
+                    }
+                }
+            }
+            report.line("%nmedians over %d runs (load average %s):", args.integer("runs", 3), ProcessProbe.loadAverage());
             report.line("| cycle | wall s | child CPU s | child peak RSS MB | exit | output |\n|---|---:|---:|---:|---:|---|");
-            for (int c = 0; c < names.length; c++) {
-                int cycle = c;
-                List<Child> same = runs.stream().map(r -> r.get(cycle)).toList();
-                Child median = new Child(Stats.median(same.stream().map(Child::wallSeconds).toList()),
-                        Stats.median(same.stream().map(Child::cpuSeconds).toList()),
-                        (long) Stats.median(same.stream().map(x -> (double) x.maxRssKb()).toList()),
-                        same.get(0).exit(), same.get(0).summary());
-                report.line(median.row(names[c]));
+            for (Variant variant : variants) {
+                for (String cycle : CYCLES) {
+                    report.line(variant.median(cycle).row((variants.size() > 1 ? "dedup " + variant.name() + " " : "") + cycle));
+                }
+            }
+            if (variants.size() == 2) {
+                report.line("%ndedup on / off, medians (new entries a second: the cycle's new entries over its wall time):");
+                report.line("| cycle | wall on/off | CPU on/off | new entries/s on | new entries/s off |\n|---|---:|---:|---:|---:|");
+                for (String cycle : CYCLES) {
+                    Child on = variants.get(0).median(cycle);
+                    Child off = variants.get(1).median(cycle);
+                    report.line(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %s | %s |", cycle,
+                            on.wallSeconds() / off.wallSeconds(), on.cpuSeconds() / off.cpuSeconds(),
+                            perSecond(on), perSecond(off)));
+                }
             }
         }
         System.exit(0);
+    }
+
+    private static final List<String> CYCLES = List.of("cold", "warm", "changed");
+    private static final Pattern NEW_ENTRIES = Pattern.compile("(\\d+) new entries");
+
+    /** One configuration polled in every run (cross-feed dedup on or off): its directory, config and results. */
+    private record Variant(String name, Path dir, Path config, Map<String, List<Child>> runs) {
+
+        static String name(boolean crossFeed) {
+            return crossFeed ? "on" : "off";
+        }
+
+        /** The medians of one cycle's runs, field by field; exit and output from the first run. */
+        Child median(String cycle) {
+            List<Child> same = runs.get(cycle);
+            return new Child(Stats.median(same.stream().map(Child::wallSeconds).toList()),
+                    Stats.median(same.stream().map(Child::cpuSeconds).toList()),
+                    (long) Stats.median(same.stream().map(x -> (double) x.maxRssKb()).toList()),
+                    same.get(0).exit(), same.get(0).summary());
+        }
+    }
+
+    /** Cross-feed dedup in each variant, from {@code --dedup}. */
+    private static List<Boolean> crossFeed(String dedup) {
+        return switch (dedup) {
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            case "both" -> List.of(true, false);
+            default -> throw new IllegalArgumentException("--dedup must be on, off or both, not " + dedup);
+        };
+    }
+
+    /** The child's new entries over its wall time, or "n/a" when its output does not say. */
+    private static String perSecond(Child child) {
+        Matcher matcher = NEW_ENTRIES.matcher(child.summary());
+        return matcher.find() ? String.format(Locale.ROOT, "%.0f", Long.parseLong(matcher.group(1)) / child.wallSeconds())
+                : "n/a";
     }
 
     /** The flags with {@code {cycle}} replaced by the cycle's name (e.g. one JFR file per cycle). */
