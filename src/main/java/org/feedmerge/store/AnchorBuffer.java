@@ -36,16 +36,20 @@ import org.feedmerge.dedup.StoryMatch;
  * {@link #transactionEnded}); a flush empties the buffer only once its transaction committed.
  *
  * <p>Generation: a counter that moves whenever the index changes other than by buffering (a flush,
- * an edited or deleted entry, recovery), once when it changes and once when its transaction ends.
+ * an edited or deleted entry), once when it changes and once when its transaction ends.
  * A poll thread reads it before it looks for copies in the committed index on a read connection
  * ({@link StoryLookup}); if it is the same under the write lock, what it found still holds and the
  * entries inserted since are all here, so the writer only searches this buffer.
  *
- * <p>Durability: the buffer is not durable; {@code anchor_index.indexed_through} says up to which
- * entry id every entry's anchors are in {@code story_anchors}. Every entry stores its own anchors
- * ({@code entries.anchors}), so a process's first write transaction indexes again, from there, the
- * anchors of entries after that id (buffered when an earlier process stopped without flushing);
- * opening the database to read never writes. Anchors of an edited entry go straight to
+ * <p>Durability: the buffer is not durable, and is not moved when the database closes;
+ * {@code anchor_index.indexed_through} says up to which entry id every entry's anchors are in
+ * {@code story_anchors}. Every entry stores its own anchors ({@code entries.anchors}), and its
+ * shingles and title are in {@code entry_prints}, so a process's first write transaction buffers
+ * again, from there, the entries after that id ({@link #recoverOnce}): whatever the last process
+ * left buffered, whether it closed or was killed. So a one-shot poll that adds a few hundred
+ * entries does not rewrite the index pages their anchors fall on (most of the index, for a few
+ * thousand anchors) every time it runs: the buffer grows over several runs until it is full.
+ * Anchors of an edited entry go straight to
  * {@code story_anchors}, so the mark covers them too; deleting entries lowers the mark to the
  * newest remaining id, since SQLite reuses the ids above it.
  */
@@ -62,9 +66,11 @@ final class AnchorBuffer {
     private static final String MARK = "UPDATE anchor_index SET indexed_through = (SELECT coalesce(max(id), 0) FROM entries)";
     private static final String LOWER_MARK = """
             UPDATE anchor_index SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) FROM entries))""";
+    /** Entries whose anchors may not be in story_anchors, with what the buffer keeps of them. */
     private static final String UNINDEXED = """
-            SELECT id, feed_id, published, anchors FROM entries
-            WHERE id > (SELECT indexed_through FROM anchor_index) AND anchors IS NOT NULL ORDER BY id""";
+            SELECT e.id, e.feed_id, e.published, e.anchors, p.shingles, p.title FROM entries e
+            LEFT JOIN entry_prints p ON p.entry_id = e.id
+            WHERE e.id > (SELECT indexed_through FROM anchor_index) AND e.anchors IS NOT NULL ORDER BY e.id""";
 
     /** Undo log entries: a slot number for an add, {@code REMOVED - slot} for a removal, FLUSHED. */
     private static final int FLUSHED = -1;
@@ -381,31 +387,30 @@ final class AnchorBuffer {
     }
 
     /**
-     * Inside this process's first write transaction: indexes what an earlier process left
-     * buffered (entries after the mark), so that opening the database for reading (feedmerge
-     * status) never writes. Idempotent; a rolled back attempt is repeated by the next write.
+     * Inside this process's first write transaction: buffers again what an earlier process left
+     * buffered (entries after the mark, with anchors), from their stored anchors, shingles and
+     * title; they move into story_anchors with the next flush. Run by the first write rather than
+     * by opening, so that opening the database to read (feedmerge status) reads nothing more.
+     * Leaves the index (and so the generation and the filter) alone. Idempotent: an entry already
+     * buffered is skipped; a rolled back attempt is undone with its transaction and repeated by the
+     * next write.
+     *
+     * <p>Canonical links are not buffered again: a committed entry is found by its link in
+     * {@code entries}, which a poll thread searches before it takes the lock.
      */
     void recoverOnce(Connection connection) throws SQLException {
         if (recovered) {
             return;
         }
-        try (Statements statements = new Statements(connection)) {
-            PreparedStatement add = statements.prepare(StoryGrouper.ADD_ANCHOR);
-            try (ResultSet rows = statements.prepare(UNINDEXED).executeQuery()) {
-                while (rows.next()) {
-                    add.setLong(1, rows.getLong("id"));
-                    add.setLong(2, rows.getLong("feed_id"));
-                    add.setLong(3, rows.getLong("published"));
-                    int[] anchors = StoryFingerprint.fromBytes(rows.getBytes("anchors"));
-                    filter.add(anchors);
-                    add.setString(4, StoryGrouper.anchorList(anchors));
-                    if (add.executeUpdate() > 0) {
-                        indexChanged();
-                    }
+        try (Statements statements = new Statements(connection);
+                ResultSet unindexed = statements.prepare(UNINDEXED).executeQuery()) {
+            while (unindexed.next()) {
+                long entryId = unindexed.getLong("id");
+                int[] anchors = StoryFingerprint.fromBytes(unindexed.getBytes("anchors"));
+                if (anchors.length > 0 && !slotOfEntry.containsKey(entryId)) {
+                    undoLog.add(put(new Buffered(entryId, unindexed.getLong("feed_id"), unindexed.getLong("published"),
+                            null, anchors, unindexed.getBytes("shingles"), unindexed.getString("title"))));
                 }
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate(MARK); // first in the first write: nothing of ours is buffered yet
             }
         }
     }
@@ -432,11 +437,6 @@ final class AnchorBuffer {
         if (rows >= flushRows || slots.size() >= Math.max(1, flushRows / 5)) {
             flush(connection);
         }
-    }
-
-    /** Whether anything is buffered (before the write connection closes: then it is flushed). */
-    boolean isEmpty() {
-        return slots.isEmpty();
     }
 
     /**

@@ -493,17 +493,8 @@ public final class Database implements AutoCloseable {
             List<Connection> all = new ArrayList<>(readers);
             all.add(writer);
             StoreException failure = new StoreException("Could not close database " + file, null);
-            try {
-                if (!anchorBuffer.isEmpty()) {
-                    transaction(connection -> {
-                        anchorBuffer.flush(connection);
-                        return null;
-                    });
-                }
-            } catch (SQLException | RuntimeException e) {
-                // Not lost: the next process's first write indexes them again from their stored anchors.
-                failure.addSuppressed(e);
-            }
+            // The anchor buffer is not moved into the index here: the next process's first write
+            // buffers it again from the entries' stored anchors (AnchorBuffer.recoverOnce).
             for (StatementCache reader : takeBackReaders()) {
                 try {
                     reader.closeAll();

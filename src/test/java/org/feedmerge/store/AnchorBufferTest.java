@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * New entries' anchors wait in the writer's buffer and reach story_anchors in batches: a copy is
  * found wherever its original's anchors are, a rolled back write leaves nothing buffered, and
- * anchors buffered by a process that stopped without flushing are indexed again by the next one.
+ * anchors a process left buffered (closed or killed) are buffered again by the next one.
  */
 class AnchorBufferTest {
 
@@ -66,7 +66,7 @@ class AnchorBufferTest {
     }
 
     @Test
-    void closingFlushesTheBufferAndMarksEveryEntryIndexed() {
+    void closingLeavesTheBufferWhichTheNextProcessBuffersAgainAndAFlushIndexes() {
         Path file = dir.resolve("feedmerge.db");
         long anchors;
         try (Database database = Database.open(file)) {
@@ -76,6 +76,15 @@ class AnchorBufferTest {
         }
         try (Database database = Database.open(file)) {
             assertThat(anchors).isPositive();
+            assertThat(committed(database, "SELECT count(*) FROM story_anchors")).as("not moved at close").isZero();
+            assertThat(committed(database, "SELECT indexed_through FROM anchor_index")).isZero();
+            assertThat(buffered(database)).as("buffered again by the first write").isEqualTo(anchors);
+            assertThat(rows(database, "story_anchors")).isZero();
+
+            database.write("flush", connection -> {
+                database.anchorBuffer().flush(connection);
+                return null;
+            });
             assertThat(rows(database, "story_anchors")).isEqualTo(anchors);
             assertThat(longValue(database, "SELECT indexed_through FROM anchor_index"))
                     .isEqualTo(longValue(database, "SELECT max(id) FROM entries"));
@@ -83,25 +92,54 @@ class AnchorBufferTest {
     }
 
     @Test
-    void anchorsAProcessLeftBufferedAreIndexedByTheNextProcessesFirstWriteNotByOpening() {
+    void anchorsAProcessLeftBufferedAreBufferedAgainByTheNextProcessesFirstWriteNotByOpening() {
         Path file = dir.resolve("feedmerge.db");
         Database stopped = Database.open(file);
         try {
             FeedStore feeds = new FeedStore(stopped);
             poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
             feed(feeds, "b");
-            // This process never flushes (as if killed): another one opens the same file.
+            // This process never closes (as if killed): another one opens the same file.
             try (Database next = Database.open(file)) {
-                assertThat(committed(next, "SELECT count(*) FROM story_anchors")).as("opening writes nothing").isZero();
+                assertThat(next.anchorBuffer().rows()).as("opening reads nothing").isZero();
                 FeedStore nextFeeds = new FeedStore(next);
                 long b = nextFeeds.register(URI.create("https://b.test/feed"), "b").id();
-                assertThat(committed(next, "SELECT count(*) FROM story_anchors")).as("indexed by the first write")
-                        .isPositive();
+                assertThat(next.anchorBuffer().rows()).as("buffered again by the first write").isPositive();
+                assertThat(committed(next, "SELECT count(*) FROM story_anchors")).as("not indexed").isZero();
                 poll(nextFeeds, b, at(1), "b-1", "https://b.test/other-url", at(-50));
-                assertThat(new EntryStore(next).newest(10)).hasSize(1);
+                assertThat(new EntryStore(next).newest(10)).as("the copy found in the buffer").hasSize(1);
             }
         } finally {
             stopped.close();
+        }
+    }
+
+    /** A COMMIT that fails may have become durable: the next write recovers again, but nothing twice. */
+    @Test
+    void recoveryAfterAFailedCommitBuffersNoEntryTwice() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            database.write("schema", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
+                    statement.execute("CREATE TABLE child (parent INTEGER REFERENCES parent (id))");
+                }
+                return null;
+            });
+            FeedStore feeds = new FeedStore(database);
+            poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
+            long anchors = buffered(database);
+            assertThatThrownBy(() -> database.write("orphan", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA defer_foreign_keys = ON");
+                    statement.executeUpdate("INSERT INTO child VALUES (5)");
+                }
+                return null;
+            })).isInstanceOf(StoreException.class);
+            assertThat(database.anchorBuffer().isRecovered()).as("recovery is due again").isFalse();
+
+            assertThat(buffered(database)).as("recovered again, nothing twice").isEqualTo(anchors).isPositive();
+            int entries = database.write("count", connection -> database.anchorBuffer().entries());
+            assertThat(entries).isEqualTo(1);
         }
     }
 
