@@ -114,6 +114,33 @@ class AnchorBufferTest {
         }
     }
 
+    /** As cron runs it: each process adds an entry and closes; the buffer grows across them until one moves it. */
+    @Test
+    void oneShotProcessesCarryTheBufferOverUntilOneOfThemFindsItFull() {
+        Path file = dir.resolve("feedmerge.db");
+        int flushRows = 20;
+        List<Long> leftBuffered = new ArrayList<>();
+        for (int process = 0; process < 6; process++) {
+            try (Database database = Database.open(file, flushRows)) {
+                FeedStore feeds = new FeedStore(database);
+                poll(feeds, feed(feeds, "f" + process), at(process), "p-" + process,
+                        "https://f" + process + ".test/story", at(-60 + process));
+                leftBuffered.add(buffered(database));
+            }
+        }
+        long perEntry = leftBuffered.get(0);
+        try (Database database = Database.open(file, flushRows)) {
+            long indexed = committed(database, "SELECT count(*) FROM story_anchors");
+
+            assertThat(perEntry).isPositive();
+            assertThat(leftBuffered.get(1)).as("carried over and added to").isEqualTo(2 * perEntry);
+            assertThat(leftBuffered).as("moved by the process that found it full").contains(0L)
+                    .allSatisfy(rows -> assertThat(rows).isLessThan(flushRows));
+            assertThat(indexed + buffered(database)).as("every entry's anchors once").isEqualTo(6 * perEntry);
+            assertThat(indexed).isPositive();
+        }
+    }
+
     /** A COMMIT that fails may have become durable: the next write recovers again, but nothing twice. */
     @Test
     void recoveryAfterAFailedCommitBuffersNoEntryTwice() {
