@@ -191,6 +191,8 @@ final class AnchorBuffer {
     private final Deque<Integer> earlierFlushes = new ArrayDeque<>();
     private boolean indexChanged;
     private boolean recovered;
+    /** Whether {@link #recoverOnce} ran in this process (then anything buffered may be stale). */
+    private boolean everRecovered;
 
     /**
      * An empty buffer that moves into the index once it holds {@code flushRows} anchor rows, and
@@ -355,7 +357,7 @@ final class AnchorBuffer {
         if (!committed) {
             undoTo(0);
             // A COMMIT can fail after its changes became durable: recovery, in the next write,
-            // indexes whatever entries above the mark exist, whether this one's or not.
+            // reads the buffer back from the entries above the mark, whatever they are now.
             recovered = false;
         } else if (flushedThrough >= 0) {
             dropFlushed();
@@ -377,13 +379,18 @@ final class AnchorBuffer {
                 later.add(slots.get(slot));
             }
         }
+        clear();
+        later.forEach(this::put);
+    }
+
+    /** Empties the buffer; only where the undo log has nothing left to undo (a transaction's end or start). */
+    private void clear() {
         slots.clear();
         removed.clear();
         slotOfEntry.clear();
         byAnchor.clear();
         byLink.clear();
         rows = 0;
-        later.forEach(this::put);
     }
 
     /**
@@ -391,23 +398,33 @@ final class AnchorBuffer {
      * buffered (entries after the mark, with anchors), from their stored anchors, shingles and
      * title; they move into story_anchors with the next flush. Run by the first write rather than
      * by opening, so that opening the database to read (feedmerge status) reads nothing more.
-     * Leaves the index (and so the generation and the filter) alone. Idempotent: an entry already
-     * buffered is skipped; a rolled back attempt is undone with its transaction and repeated by the
-     * next write.
+     * Leaves the index and the filter alone. A rolled back attempt is undone with its transaction
+     * and repeated by the next write.
      *
-     * <p>Canonical links are not buffered again: a committed entry is found by its link in
-     * {@code entries}, which a poll thread searches before it takes the lock.
+     * <p>Canonical links are not buffered again: the previous process committed these entries
+     * before this one's poll threads looked for copies by link in {@code entries}.
+     *
+     * <p>Run again after a COMMIT that failed, whose changes may have become durable all the same,
+     * it starts from the database: the buffer may name entries that were deleted, or ids that are
+     * now other entries, and lookups made before that COMMIT did not see its entries' links. So the
+     * buffer is emptied and read back whole, and the generation moves: every such lookup is done
+     * again.
      */
     void recoverOnce(Connection connection) throws SQLException {
         if (recovered) {
             return;
         }
+        if (everRecovered) {
+            clear();
+            indexChanged();
+        }
+        everRecovered = true;
         try (Statements statements = new Statements(connection);
                 ResultSet unindexed = statements.prepare(UNINDEXED).executeQuery()) {
             while (unindexed.next()) {
                 long entryId = unindexed.getLong("id");
                 int[] anchors = StoryFingerprint.fromBytes(unindexed.getBytes("anchors"));
-                if (anchors.length > 0 && !slotOfEntry.containsKey(entryId)) {
+                if (anchors.length > 0) {
                     undoLog.add(put(new Buffered(entryId, unindexed.getLong("feed_id"), unindexed.getLong("published"),
                             null, anchors, unindexed.getBytes("shingles"), unindexed.getString("title"))));
                 }

@@ -332,7 +332,7 @@ public final class Database implements AutoCloseable {
             return true;
         } catch (QueuedWrite.Failed e) {
             // Rolled back before COMMIT, so nothing of it became durable: no recovery is due on its
-            // account (a rolled back transaction otherwise re-indexes the whole buffer).
+            // account (a rolled back transaction otherwise reads the whole buffer back).
             if (recoveredBefore) {
                 anchorBuffer.recovered();
             }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,13 @@ public final class ProcessBench {
             }
             report.line("%n| cycle | wall s | child CPU s | child peak RSS MB | exit | output |\n|---|---:|---:|---:|---:|---|");
             for (int run = 1; run <= args.integer("runs", 3); run++) {
-                for (Variant variant : variants) { // interleaved, so that both see the same moments of the machine
+                // Interleaved, so that both see the same moments of the machine; the order alternates,
+                // so that neither always comes first (after the farm's restore, with its JIT warmer).
+                List<Variant> order = new ArrayList<>(variants);
+                if (run % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                for (Variant variant : order) {
                     farm.restore();
                     for (String suffix : List.of("", "-wal", "-shm")) {
                         Files.deleteIfExists(Path.of(variant.dir().resolve("feedmerge.db") + suffix));
@@ -137,7 +144,10 @@ public final class ProcessBench {
         };
     }
 
-    /** The child's new entries over its wall time, or "n/a" when its output does not say. */
+    /**
+     * The child's new entries over its wall time, or "n/a" when its output does not say. For a
+     * median, the count comes from the first run: every run of a cycle stores the same entries.
+     */
     private static String perSecond(Child child) {
         Matcher matcher = NEW_ENTRIES.matcher(child.summary());
         return matcher.find() ? String.format(Locale.ROOT, "%.0f", Long.parseLong(matcher.group(1)) / child.wallSeconds())

@@ -9,6 +9,7 @@ import static org.feedmerge.store.Polls.at;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,10 +17,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.feedmerge.config.RetentionConfig;
+import org.feedmerge.dedup.StoryFingerprint;
 import org.feedmerge.parse.ParsedEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +144,146 @@ class AnchorBufferTest {
         }
     }
 
+    /**
+     * A COMMIT reported as failed whose changes became durable: the newest entry was deleted and its
+     * id reused by another. The buffer, undone to before that transaction, names the old entry under
+     * the reused id; recovery must read the buffer back from the database.
+     */
+    @Test
+    void afterACommitThatFailedButWasDurableTheBufferHoldsWhatTheDatabaseHolds() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            FeedStore feeds = new FeedStore(database);
+            long a = feed(feeds, "a");
+            long b = feed(feeds, "b");
+            long c = feed(feeds, "c");
+            poll(feeds, a, T0, "a-1", "https://a.test/bridge", at(-60));
+            assertThatThrownBy(() -> database.write("delete the bridge, store the weather in its id", connection -> {
+                long bridge = newestId(connection);
+                try (PreparedStatement remove = connection.prepareStatement(StoryGrouper.REMOVE_ANCHOR);
+                        PreparedStatement delete = connection.prepareStatement("DELETE FROM entries WHERE id = ?");
+                        PreparedStatement print = connection.prepareStatement(StoryGrouper.REMOVE_PRINT)) {
+                    StoryGrouper.removeAnchors(remove, database.anchorBuffer(), bridge, anchorsOf(connection, bridge));
+                    delete.setLong(1, bridge);
+                    delete.executeUpdate();
+                    print.setLong(1, bridge);
+                    print.executeUpdate();
+                }
+                database.anchorBuffer().afterDeletes(connection);
+                try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), b,
+                        "https://b.test/feed", at(1), StoryRules.DEFAULT, Map.of())) {
+                    writer.write(identified(item("b-1", "https://b.test/weather", "Weather", WEATHER, at(-10))));
+                }
+                assertThat(newestId(connection)).as("the id is reused").isEqualTo(bridge);
+                commitThenFail(connection);
+                return null;
+            })).isInstanceOf(Error.class);
+
+            poll(feeds, c, at(2), "c-1", "https://c.test/bridge-copy", at(-40));
+            feeds.recordPoll(c, Polls.ok(at(3)), identified(item("c-2", "https://c.test/weather-copy", "Weather",
+                    WEATHER, at(-9))));
+            List<MergedEntry> stories = new EntryStore(database).newest(10);
+            assertThat(stories).as("the bridge copy alone; the weather copy with the weather").hasSize(2);
+            assertThat(stories).filteredOn(story -> story.title().equals("Weather")).singleElement()
+                    .satisfies(story -> assertThat(story.otherSources()).hasSize(1));
+        }
+    }
+
+    /** A lookup made before a COMMIT that failed but was durable did not see that COMMIT's links. */
+    @Test
+    void afterACommitThatFailedButWasDurableEarlierLookupsAreDoneAgain() {
+        try (Database database = Database.open(dir.resolve("feedmerge.db"))) {
+            FeedStore feeds = new FeedStore(database);
+            long a = feed(feeds, "a");
+            long b = feed(feeds, "b");
+            List<NewEntry> copy = identified(item("b-1", "https://news.test/2026/bridge", "Weather", WEATHER,
+                    at(-50)));
+            StoryLookup early = new StoryLookup(StoryGrouper.of(copy.get(0)), at(-50).toEpochMilli(),
+                    database.anchorBuffer().generation(), Set.of());
+            assertThatThrownBy(() -> database.write("store the original, then fail", connection -> {
+                try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), a,
+                        "https://a.test/feed", T0, StoryRules.DEFAULT, Map.of())) {
+                    writer.write(identified(item("a-1", "https://news.test/2026/bridge", "Harbour bridge to close",
+                            TEXT, at(-60))));
+                }
+                commitThenFail(connection);
+                return null;
+            })).isInstanceOf(Error.class);
+
+            database.write("store the copy, with what was looked up before", connection -> {
+                try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), b,
+                        "https://b.test/feed", at(1), StoryRules.DEFAULT, Map.of(copy.get(0), early))) {
+                    return writer.write(copy);
+                }
+            });
+            assertThat(new EntryStore(database).newest(10)).as("one canonical link, one story").hasSize(1);
+        }
+    }
+
+    /** Commits, then fails as a COMMIT whose changes became durable would be reported. */
+    private static void commitThenFail(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COMMIT");
+        }
+        throw new Error("simulated: the COMMIT failed after its changes became durable");
+    }
+
+    private static long newestId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT max(id) FROM entries")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static byte[] anchorsOf(Connection connection, long entryId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT anchors FROM entries WHERE id = ?")) {
+            query.setLong(1, entryId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getBytes(1);
+            }
+        }
+    }
+
+    /** An entry read back into the buffer, then edited: the index ends up with its new anchors only. */
+    @Test
+    void aRecoveredEntryThatIsEditedIsIndexedWithItsNewAnchorsOnly() {
+        Path file = dir.resolve("feedmerge.db");
+        try (Database first = Database.open(file)) {
+            FeedStore feeds = new FeedStore(first);
+            poll(feeds, feed(feeds, "a"), T0, "a-1", "https://a.test/bridge", at(-60));
+        }
+        try (Database database = Database.open(file)) {
+            FeedStore feeds = new FeedStore(database);
+            long a = feed(feeds, "a"); // the first write: reads the buffer back
+            long entry = committed(database, "SELECT max(id) FROM entries");
+            byte[] before = database.write("anchors", connection -> anchorsOf(connection, entry));
+            feeds.recordPoll(a, Polls.ok(at(1)), identified(item("a-1", "https://a.test/bridge",
+                    "Harbour bridge to close", WEATHER, at(-60)))); // rewritten: none of its anchors stay
+            database.write("flush", connection -> {
+                database.anchorBuffer().flush(connection);
+                return null;
+            });
+            byte[] after = database.write("anchors", connection -> anchorsOf(connection, entry));
+
+            assertThat(Arrays.stream(StoryFingerprint.fromBytes(before)).boxed().toList())
+                    .as("the edit changed every anchor")
+                    .doesNotContainAnyElementsOf(Arrays.stream(StoryFingerprint.fromBytes(after)).boxed().toList());
+            assertThat(indexedAnchorsOf(database, entry)).containsExactlyInAnyOrder(
+                    Arrays.stream(StoryFingerprint.fromBytes(after)).boxed().toArray(Integer[]::new));
+        }
+    }
+
+    private static List<Integer> indexedAnchorsOf(Database database, long entryId) {
+        return database.write("indexed anchors", connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT anchor FROM story_anchors WHERE entry_id = ?")) {
+                query.setLong(1, entryId);
+                return RowMapper.list(query, row -> row.getInt(1));
+            }
+        });
+    }
+
     /** A COMMIT that fails may have become durable: the next write recovers again, but nothing twice. */
     @Test
     void recoveryAfterAFailedCommitBuffersNoEntryTwice() {
@@ -171,7 +314,7 @@ class AnchorBufferTest {
     }
 
     @Test
-    void deletingTheNewestEntryLowersTheMarkSoAReusedIdIsIndexedAfterACrash() {
+    void deletingTheNewestEntryLowersTheMarkSoAReusedIdIsBufferedAgainByTheNextProcess() {
         Path file = dir.resolve("feedmerge.db");
         try (Database database = Database.open(file)) {
             FeedStore feeds = new FeedStore(database);

@@ -14,7 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark farm's latency: feed responses wait, whole; control paths do not. */
-class FeedFarmServerTest {
+class FeedFarmServerIT {
 
     private static final FeedFarm FARM = FeedFarm.generate(2, FeedFarm.DEFAULT_SEED, false);
     private static final int NO_FEED_HOSTS = 0; // feeds on the control address: only 127.0.0.1 listens
