@@ -41,14 +41,16 @@ import org.feedmerge.dedup.StoryMatch;
  * ({@link StoryLookup}); if it is the same under the write lock, what it found still holds and the
  * entries inserted since are all here, so the writer only searches this buffer.
  *
- * <p>Durability: the buffer is not durable, and is not moved when the database closes;
- * {@code anchor_index.indexed_through} says up to which entry id every entry's anchors are in
- * {@code story_anchors}. Every entry stores its own anchors ({@code entries.anchors}), and its
+ * <p>Durability: the buffer is not durable, and a small one is not moved when the database
+ * closes; {@code anchor_index.indexed_through} says up to which entry id every entry's anchors are
+ * in {@code story_anchors}. Every entry stores its own anchors ({@code entries.anchors}), and its
  * shingles and title are in {@code entry_prints}, so a process's first write transaction buffers
  * again, from there, the entries after that id ({@link #recoverOnce}): whatever the last process
  * left buffered, whether it closed or was killed. So a one-shot poll that adds a few hundred
  * entries does not rewrite the index pages their anchors fall on (most of the index, for a few
- * thousand anchors) every time it runs: the buffer grows over several runs until it is full.
+ * thousand anchors) every time it runs; the buffer grows over several runs, and moves when the
+ * database closes once it holds a quarter of its bound ({@link #worthMovingAtClose}), which
+ * bounds what the next process reads back.
  * Anchors of an edited entry go straight to
  * {@code story_anchors}, so the mark covers them too; deleting entries lowers the mark to the
  * newest remaining id, since SQLite reuses the ids above it.
@@ -63,6 +65,8 @@ final class AnchorBuffer {
      * buffer's size.
      */
     private static final int MOVE_CHUNK = 512;
+    /** At close, the buffer moves once it holds this fraction of {@link #FLUSH_ROWS}: see {@link #worthMovingAtClose}. */
+    private static final int CLOSE_FLUSH_DIVISOR = 4;
     private static final String MARK = "UPDATE anchor_index SET indexed_through = (SELECT coalesce(max(id), 0) FROM entries)";
     private static final String LOWER_MARK = """
             UPDATE anchor_index SET indexed_through = min(indexed_through, (SELECT coalesce(max(id), 0) FROM entries))""";
@@ -454,6 +458,15 @@ final class AnchorBuffer {
         if (rows >= flushRows || slots.size() >= Math.max(1, flushRows / 5)) {
             flush(connection);
         }
+    }
+
+    /**
+     * Whether the buffer should move when the database closes: when it holds a quarter of its
+     * bound or more. A smaller one is left for the next process to read back (see the class
+     * comment), which then costs that process at most about 35 ms.
+     */
+    boolean worthMovingAtClose() {
+        return rows >= Math.max(1, flushRows / CLOSE_FLUSH_DIVISOR);
     }
 
     /**

@@ -493,8 +493,20 @@ public final class Database implements AutoCloseable {
             List<Connection> all = new ArrayList<>(readers);
             all.add(writer);
             StoreException failure = new StoreException("Could not close database " + file, null);
-            // The anchor buffer is not moved into the index here: the next process's first write
-            // buffers it again from the entries' stored anchors (AnchorBuffer.recoverOnce).
+            try {
+                // A small buffer stays: the next process's first write reads it back from the
+                // entries' stored anchors (AnchorBuffer.recoverOnce) rather than this one
+                // rewriting most of the index's pages for it.
+                if (anchorBuffer.worthMovingAtClose()) {
+                    transaction(connection -> {
+                        anchorBuffer.flush(connection);
+                        return null;
+                    });
+                }
+            } catch (SQLException | RuntimeException e) {
+                // Not lost: the next process's first write reads the buffer back.
+                failure.addSuppressed(e);
+            }
             for (StatementCache reader : takeBackReaders()) {
                 try {
                     reader.closeAll();
