@@ -50,8 +50,7 @@ import org.feedmerge.dedup.StoryMatch;
  * entries does not rewrite the index pages their anchors fall on (most of the index, for a few
  * thousand anchors) every time it runs; the buffer grows over several runs, and moves when the
  * database closes once it holds a quarter of its bound ({@link #worthMovingAtClose}), which
- * bounds what the next process reads back.
- * Anchors of an edited entry go straight to
+ * bounds what the next process reads back. Anchors of an edited entry go straight to
  * {@code story_anchors}, so the mark covers them too; deleting entries lowers the mark to the
  * newest remaining id, since SQLite reuses the ids above it.
  */
