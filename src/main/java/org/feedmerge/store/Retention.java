@@ -142,8 +142,8 @@ public final class Retention {
         }
     }
 
-    /** Tombstone, anchor rows, entry, and the story when this was its last copy. */
-    private static int delete(Connection connection, AnchorBuffer buffer, List<Long> ids, Instant now) throws SQLException {
+    /** Tombstone, anchor rows, entry, and the story when this was its last copy; in the caller's transaction. */
+    static int delete(Connection connection, AnchorBuffer buffer, List<Long> ids, Instant now) throws SQLException {
         try (Statements statements = new Statements(connection)) {
             PreparedStatement bury = statements.prepare(Tombstones.BURY);
             PreparedStatement entry = statements.prepare(ENTRY);

@@ -58,14 +58,14 @@ public final class ProcessBench {
                 .equals("false") ? "off" : "on"));
         report.machine("whole-process poll: java " + String.join(" ", jvmFlags) + " -jar " + jar + " poll, " + feeds
                 + " feeds, " + args.integer("threads", 4) + " poll threads, farm latency " + latency + " ms, dedup "
-                + crossFeed.stream().map(Variant::name).toList());
+                + crossFeed.stream().map(Variant::nameFor).toList());
         try (FarmProcess farm = FarmProcess.start(feeds, args.longValue("seed", FeedFarm.DEFAULT_SEED), feeds, false,
                 latency)) {
             report.line("farm: %s", farm.description());
             List<Variant> variants = new ArrayList<>();
             for (boolean on : crossFeed) {
-                Path dir = out.resolve("process-" + feeds + (crossFeed.size() > 1 ? "-dedup-" + Variant.name(on) : ""));
-                variants.add(new Variant(Variant.name(on), dir, BenchConfigFile.write(dir, dir.resolve("feedmerge.db"),
+                Path dir = out.resolve("process-" + feeds + (crossFeed.size() > 1 ? "-dedup-" + Variant.nameFor(on) : ""));
+                variants.add(new Variant(Variant.nameFor(on), dir, BenchConfigFile.write(dir, dir.resolve("feedmerge.db"),
                         farm.urls(), args.integer("threads", 4), 0, on), new HashMap<>()));
             }
             report.line("%n| cycle | wall s | child CPU s | child peak RSS MB | exit | output |\n|---|---:|---:|---:|---:|---|");
@@ -120,7 +120,7 @@ public final class ProcessBench {
     /** One configuration polled in every run (cross-feed dedup on or off): its directory, config and results. */
     private record Variant(String name, Path dir, Path config, Map<String, List<Child>> runs) {
 
-        static String name(boolean crossFeed) {
+        static String nameFor(boolean crossFeed) {
             return crossFeed ? "on" : "off";
         }
 

@@ -158,16 +158,7 @@ class AnchorBufferTest {
             poll(feeds, a, T0, "a-1", "https://a.test/bridge", at(-60));
             assertThatThrownBy(() -> database.write("delete the bridge, store the weather in its id", connection -> {
                 long bridge = newestId(connection);
-                try (PreparedStatement remove = connection.prepareStatement(StoryGrouper.REMOVE_ANCHOR);
-                        PreparedStatement delete = connection.prepareStatement("DELETE FROM entries WHERE id = ?");
-                        PreparedStatement print = connection.prepareStatement(StoryGrouper.REMOVE_PRINT)) {
-                    StoryGrouper.removeAnchors(remove, database.anchorBuffer(), bridge, anchorsOf(connection, bridge));
-                    delete.setLong(1, bridge);
-                    delete.executeUpdate();
-                    print.setLong(1, bridge);
-                    print.executeUpdate();
-                }
-                database.anchorBuffer().afterDeletes(connection);
+                Retention.delete(connection, database.anchorBuffer(), List.of(bridge), at(1));
                 try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), b,
                         "https://b.test/feed", at(1), StoryRules.DEFAULT, Map.of())) {
                     writer.write(identified(item("b-1", "https://b.test/weather", "Weather", WEATHER, at(-10))));
@@ -265,12 +256,13 @@ class AnchorBufferTest {
             });
             byte[] after = database.write("anchors", connection -> anchorsOf(connection, entry));
 
-            assertThat(Arrays.stream(StoryFingerprint.fromBytes(before)).boxed().toList())
-                    .as("the edit changed every anchor")
-                    .doesNotContainAnyElementsOf(Arrays.stream(StoryFingerprint.fromBytes(after)).boxed().toList());
-            assertThat(indexedAnchorsOf(database, entry)).containsExactlyInAnyOrder(
-                    Arrays.stream(StoryFingerprint.fromBytes(after)).boxed().toArray(Integer[]::new));
+            assertThat(decoded(before)).as("the edit changed every anchor").doesNotContainAnyElementsOf(decoded(after));
+            assertThat(indexedAnchorsOf(database, entry)).containsExactlyInAnyOrderElementsOf(decoded(after));
         }
+    }
+
+    private static List<Integer> decoded(byte[] storedAnchors) {
+        return Arrays.stream(StoryFingerprint.fromBytes(storedAnchors)).boxed().toList();
     }
 
     private static List<Integer> indexedAnchorsOf(Database database, long entryId) {
@@ -409,17 +401,7 @@ class AnchorBufferTest {
             // As a retention piece and a poll piece of one group that rolls back as a whole: entry 1
             // is deleted, another entry takes its id, then everything is undone.
             assertThatThrownBy(() -> database.write("delete, reuse the id, fail", connection -> {
-                try (PreparedStatement anchors = connection.prepareStatement("SELECT anchors FROM entries WHERE id = 1");
-                        PreparedStatement remove = connection.prepareStatement(StoryGrouper.REMOVE_ANCHOR);
-                        PreparedStatement delete = connection.prepareStatement("DELETE FROM entries WHERE id = 1")) {
-                    byte[] stored;
-                    try (ResultSet row = anchors.executeQuery()) {
-                        row.next();
-                        stored = row.getBytes(1);
-                    }
-                    StoryGrouper.removeAnchors(remove, database.anchorBuffer(), 1, stored);
-                    delete.executeUpdate();
-                }
+                Retention.delete(connection, database.anchorBuffer(), List.of(1L), at(1));
                 try (EntryWriter writer = new EntryWriter(connection, database.anchorBuffer(), b,
                         "https://b.test/feed", at(1), StoryRules.DEFAULT, Map.of())) {
                     writer.write(identified(item("b-0", "https://b.test/w0", "Weather", WEATHER, at(-10))));
